@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Text.Json;
+using Cutover.Cli.Output;
+using Cutover.Scripts;
+
+namespace Cutover.Cli.Commands;
+
+/// <summary><c>cutover baseline VERSION</c>: record migrations up to a version without running them.</summary>
+internal static class BaselineCommand
+{
+    public static Command Create()
+    {
+        var options = new MigrationOptions();
+        var version = new Argument<string>("version") { Description = "record every migration up to this version, e.g. 03.02.00" };
+        var command = options.AddTo(new Command("baseline", "record every migration up to VERSION as baseline, without running it"));
+        command.Arguments.Add(version);
+        command.SetAction((parseResult, ct) => Failures.GuardAsync(parseResult, options.WantsJson(parseResult), async () =>
+        {
+            var text = parseResult.GetValue(version)!;
+            if (!ScriptVersion.TryParse(text, out var parsed))
+            {
+                throw new CliInputException($"'{text}' is not a version: expected e.g. 03.02.00");
+            }
+
+            await using var session = await options.OpenAsync(parseResult, ct);
+            var result = await session.Migrator.BaselineAsync(parsed, ct);
+            var output = parseResult.InvocationConfiguration.Output;
+            if (options.WantsJson(parseResult))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(result, CutoverJsonContext.Default.BaselineResult));
+            }
+            else
+            {
+                await output.WriteLineAsync($"Recorded {result.Recorded.Length} migration(s) up to {result.Version} as baseline.");
+            }
+
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Text.Json;
+using Cutover.Cli.Output;
+using Cutover.Execution;
+
+namespace Cutover.Cli.Commands;
+
+/// <summary><c>cutover upgrade --phase pre|post|all</c>: apply pending migrations of a phase.</summary>
+internal static class UpgradeCommand
+{
+    public static Command Create()
+    {
+        var options = new MigrationOptions();
+        var phase = new PhaseOptions();
+        var dryRun = new Option<bool>("--dry-run") { Description = "show what would be applied; apply nothing" };
+        var command = options.AddTo(new Command("upgrade", "apply pending migrations of a phase"));
+        phase.AddTo(command);
+        command.Options.Add(dryRun);
+        command.SetAction((parseResult, ct) => Failures.GuardAsync(parseResult, options.WantsJson(parseResult), async () =>
+        {
+            var json = options.WantsJson(parseResult);
+            var output = parseResult.InvocationConfiguration.Output;
+            var request = phase.Read(parseResult);
+            await using var session = await options.OpenAsync(parseResult, ct);
+            var result = await session.Migrator.UpgradeAsync(new UpgradeOptions
+            {
+                Plan = request,
+                DryRun = parseResult.GetValue(dryRun),
+                Progress = json ? null : new ProgressLines(output),
+            }, ct);
+            var report = UpgradeReport.From(result);
+            if (json)
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(report, CutoverJsonContext.Default.UpgradeReport));
+            }
+            else
+            {
+                report.WriteText(output);
+            }
+
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+using Cutover.Execution;
+
+namespace Cutover.Cli.Output;
+
+/// <summary>Source-generated JSON for every result the CLI prints with <c>--json</c>: camelCase, enums as strings.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(StatusReport))]
+[JsonSerializable(typeof(UpgradeReport))]
+[JsonSerializable(typeof(InstallReport))]
+[JsonSerializable(typeof(BaselineResult))]
+[JsonSerializable(typeof(ValidationResult))]
+[JsonSerializable(typeof(RepairResult))]
+[JsonSerializable(typeof(ErrorReport))]
+internal sealed partial class CutoverJsonContext : JsonSerializerContext;

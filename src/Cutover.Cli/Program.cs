@@ -1,0 +1,3 @@
+using Cutover.Cli;
+
+return await CutoverCommandLine.RunAsync(args, Console.Out, Console.Error);

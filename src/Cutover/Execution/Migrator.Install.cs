@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using Cutover.Connections;
+using Cutover.Journal;
+using Cutover.Scripts;
+using Npgsql;
+
+namespace Cutover.Execution;
+
+public sealed partial class Migrator
+{
+    /// <summary>Installs a fresh database from <c>schema.sql</c> in one transaction and records every migration as
+    /// <c>schema</c>, so later upgrades start from here.</summary>
+    /// <exception cref="MigrationRefusedException">The database already has a journal: nothing was changed.</exception>
+    /// <exception cref="ScriptParseException">The migration set has no <c>schema.sql</c>.</exception>
+    /// <exception cref="ScriptExecutionException">A statement of <c>schema.sql</c> failed: nothing was changed.</exception>
+    /// <exception cref="DeployLockTimeoutException">Another run held the deploy lock too long.</exception>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
+    public async Task<InstallResult> InstallAsync(CancellationToken cancellationToken = default)
+    {
+        var schema = Scripts.Schema ?? throw new ScriptParseException([new ScriptProblem(Scripts.Description, null, null,
+            "no schema.sql to install (pass --schema PATH, or put schema.sql beside the migrations folder)")]);
+        var started = _time.GetTimestamp();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var deployLock = await LockAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using (deployLock.ConfigureAwait(false))
+            {
+                if (await _journal.ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new MigrationRefusedException(
+                        $"install refused: {_options.JournalTable} exists, so this database is already installed; " +
+                        "use 'cutover upgrade'", []);
+                }
+
+                var statements = new StatementBatch("schema", null, schema.Location, schema.Body);
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var batch = new NpgsqlBatch(connection, transaction);
+                    await using (batch.ConfigureAwait(false))
+                    {
+                        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, true)")
+                        {
+                            Parameters = { new() { Value = DeployLock.Milliseconds(_options.LockTimeout) } },
+                        });
+                        foreach (var command in statements.Commands())
+                        {
+                            batch.BatchCommands.Add(command);
+                        }
+
+                        var prefix = batch.BatchCommands.Count;
+                        foreach (var ddl in _journal.CreateSql.Split(";\n", StringSplitOptions.RemoveEmptyEntries))
+                        {
+                            batch.BatchCommands.Add(new NpgsqlBatchCommand(ddl));
+                        }
+
+                        var appliedBy = AppliedBy(connection);
+                        foreach (var script in Scripts.Scripts)
+                        {
+                            batch.BatchCommands.Add(_journal.InsertCommand(
+                                script, JournalEntryKind.Schema, JournalState.Succeeded, 0, appliedBy));
+                        }
+
+                        try
+                        {
+                            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (PostgresException e) when (e.BatchCommand is { } failed &&
+                                                          batch.BatchCommands.IndexOf(failed) - 1 is var index &&
+                                                          index >= 0 && index < prefix - 1)
+                        {
+                            throw statements.Locate(index, e);
+                        }
+                    }
+
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                ExecutionLog.SchemaInstalled(_logger, schema.Location, Scripts.Scripts.Length);
+                return new InstallResult(schema.Location, [.. Scripts.Scripts.Select(s => s.Name.Name)],
+                    _time.GetElapsedTime(started));
+            }
+        }
+    }
+
+    /// <summary>Records every migration up to <paramref name="version"/> as <c>baseline</c> without running it, for
+    /// a database that already has that structure (built before Cutover, or by hand).</summary>
+    /// <exception cref="DeployLockTimeoutException">Another run held the deploy lock too long.</exception>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
+    public async Task<BaselineResult> BaselineAsync(ScriptVersion version, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var deployLock = await LockAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using (deployLock.ConfigureAwait(false))
+            {
+                await EnsureJournalAsync(connection, cancellationToken).ConfigureAwait(false);
+                var recorded = (await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false))
+                    .Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+                var toRecord = Scripts.Scripts.Where(s => s.Version <= version && !recorded.Contains(s.Name.Name)).ToList();
+                if (toRecord.Count > 0)
+                {
+                    var appliedBy = AppliedBy(connection);
+                    var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                    await using (transaction.ConfigureAwait(false))
+                    {
+                        var batch = new NpgsqlBatch(connection, transaction);
+                        await using (batch.ConfigureAwait(false))
+                        {
+                            foreach (var script in toRecord)
+                            {
+                                batch.BatchCommands.Add(_journal.InsertCommand(
+                                    script, JournalEntryKind.Baseline, JournalState.Succeeded, 0, appliedBy));
+                            }
+
+                            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                        }
+
+                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                return new BaselineResult(version.Text, [.. toRecord.Select(s => s.Name.Name)]);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Cutover.Connections;
+using Cutover.Planning;
+
+namespace Cutover.Execution;
+
+public sealed partial class Migrator
+{
+    /// <summary>Applies what <paramref name="options"/> asks for: the pending pre-migrations, post-migrations or all.</summary>
+    /// <remarks>Takes the deploy lock, creates the journal on first use, plans under the lock (so a second run finds
+    /// the first one's work done), then applies script by script. A failing script rolls back alone: the ones before
+    /// it stay applied.</remarks>
+    /// <exception cref="MigrationRefusedException">A changed checksum, an out-of-order or failed script: nothing was
+    /// applied.</exception>
+    /// <exception cref="ScriptExecutionException">A statement failed; earlier scripts stay applied.</exception>
+    /// <exception cref="DeployLockTimeoutException">Another run held the deploy lock too long.</exception>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
+    public async Task<ApplyResult> UpgradeAsync(UpgradeOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var started = _time.GetTimestamp();
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            if (options.DryRun)
+            {
+                // A dry run reads only: no lock, no journal table.
+                var rows = await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+                var dryPlan = Planner.Plan(Scripts, rows, options.Plan);
+                ThrowIfRefused(dryPlan);
+                return new ApplyResult(dryPlan, [], true, _time.GetElapsedTime(started));
+            }
+
+            var deployLock = await LockAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using (deployLock.ConfigureAwait(false))
+            {
+                await EnsureJournalAsync(connection, cancellationToken).ConfigureAwait(false);
+                var journal = await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+                var plan = Planner.Plan(Scripts, journal, options.Plan);
+                ThrowIfRefused(plan);
+
+                var runner = new ScriptRunner(_journal, _options,
+                    new LockTimeoutRetry(_options.RetryDelay, _options.MaxRetryDelay, new Random()), _time, _logger);
+                var appliedBy = AppliedBy(connection);
+                var applied = ImmutableArray.CreateBuilder<AppliedScript>(plan.Steps.Length);
+                foreach (var script in plan.Steps)
+                {
+                    applied.Add(await runner.ApplyAsync(connection, script, appliedBy, options.Progress, cancellationToken)
+                        .ConfigureAwait(false));
+                }
+
+                var elapsed = _time.GetElapsedTime(started);
+                ExecutionLog.UpgradeFinished(_logger, options.Plan.Phase, applied.Count, (long)elapsed.TotalMilliseconds);
+                return new ApplyResult(plan, applied.MoveToImmutable(), false, elapsed);
+            }
+        }
+    }
+
+    private static void ThrowIfRefused(MigrationPlan plan)
+    {
+        if (plan.IsRefused)
+        {
+            throw new MigrationRefusedException(
+                $"upgrade refused: the journal and the scripts disagree ({plan.Refusals.Length} problem(s)); nothing applied",
+                plan.Refusals);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using Cutover.Connections;
+using Cutover.Journal;
+using Cutover.Planning;
+using Cutover.Scripts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Cutover.Execution;
+
+/// <summary>Applies a migration set to one database in blue-green phases, and reports where the database stands.</summary>
+/// <remarks>Every operation that writes takes the deploy lock first, so concurrent runs (several deployers, several
+/// pods) take turns and apply each script exactly once. Each script runs in one transaction together with its journal
+/// row, unless it opts out with <c>-- cutover:no-transaction</c>. A migrator is safe to share between threads: it holds
+/// no state between calls.</remarks>
+public sealed partial class Migrator
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly MigratorOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly JournalTable _journal;
+
+    /// <summary>Creates a migrator for <paramref name="scripts"/> against the database of
+    /// <paramref name="dataSource"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public Migrator(
+        NpgsqlDataSource dataSource,
+        MigrationSet scripts,
+        MigratorOptions? options = null,
+        ILogger<Migrator>? logger = null,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(scripts);
+        _dataSource = dataSource;
+        Scripts = scripts;
+        _options = options ?? new MigratorOptions();
+        _options.Validate();
+        _logger = (ILogger?)logger ?? NullLogger<Migrator>.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+        _journal = new JournalTable(_options.JournalTable);
+    }
+
+    /// <summary>The migration set this migrator applies.</summary>
+    public MigrationSet Scripts { get; }
+
+    /// <summary>Where the database stands: every script's state, what each phase would apply next, and drift.</summary>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
+    public async Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var exists = await _journal.ExistsAsync(connection, cancellationToken).ConfigureAwait(false);
+            var rows = await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            var runInProgress = false;
+            if (rows.Any(r => r.State == JournalState.Running))
+            {
+                // Whether a 'running' row is live or left by a dead run depends on whether anyone holds the lock.
+                var probe = await DeployLock.TryAcquireAsync(connection, LockKey, cancellationToken).ConfigureAwait(false);
+                runInProgress = probe is null;
+                if (probe is not null)
+                {
+                    await probe.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
+            return StatusBuilder.Build(Scripts, rows, exists, runInProgress);
+        }
+    }
+
+    /// <summary>Checks that every recorded script still has its file, with the recorded checksum, and that no
+    /// no-transaction script is left failed or interrupted. Read-only.</summary>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
+    public async Task<ValidationResult> ValidateAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var rows = await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            var findings = Planner.FindDrift(Scripts, rows).Where(f => f.Kind != DriftKind.OutOfOrder).ToList();
+            return new ValidationResult(rows.Length, [.. findings]);
+        }
+    }
+
+    private string LockKey => "cutover:" + _options.JournalTable;
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsUnavailable(e))
+        {
+            throw new DatabaseUnavailableException(DescribeTarget(), e);
+        }
+
+        connection.Notice += (_, args) =>
+            ExecutionLog.ServerNotice(_logger, connection.Database, args.Notice.Severity, args.Notice.MessageText);
+        return connection;
+    }
+
+    private static bool IsUnavailable(Exception e) => e switch
+    {
+        // Class 08 is connection trouble, 28 a refused login, 3D000 a database that does not exist, 57P03 a server
+        // that is starting up or shutting down.
+        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) ||
+                               p.SqlState.StartsWith("28", StringComparison.Ordinal) ||
+                               p.SqlState == PostgresErrorCodes.InvalidCatalogName ||
+                               p.SqlState == PostgresErrorCodes.CannotConnectNow,
+        NpgsqlException => true,
+        TimeoutException => true,
+        System.Net.Sockets.SocketException => true,
+        _ => false,
+    };
+
+    private string DescribeTarget()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString);
+        return $"{builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}";
+    }
+
+    private static string AppliedBy(NpgsqlConnection connection) => connection.UserName + "@" + Environment.MachineName;
+
+    private async Task<DeployLock> LockAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        await DeployLock.AcquireAsync(connection, LockKey, _options.DeployLockWait, _logger, cancellationToken)
+            .ConfigureAwait(false);
+
+    private async Task EnsureJournalAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (await _journal.EnsureCreatedAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            ExecutionLog.JournalCreated(_logger, _options.JournalTable);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Cutover.Journal;
+
+namespace Cutover.Execution;
+
+/// <summary>How a <see cref="Migrator"/> behaves; validated when the migrator is built.</summary>
+public sealed record MigratorOptions
+{
+    /// <summary>The journal table; <c>public.cutover_migrations</c> by default.</summary>
+    public JournalTableName JournalTable { get; init; } = JournalTableName.Default;
+
+    /// <summary>How long one DDL statement may wait for a lock before giving up (PostgreSQL's
+    /// <c>lock_timeout</c>); 2 s by default. Application queries that queue behind a waiting migration wait at
+    /// most this long.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How many times a script that hit the lock timeout is retried; 5 by default.</summary>
+    public int LockRetries { get; init; } = 5;
+
+    /// <summary>The first backoff before a retry; it doubles with each retry, up to <see cref="MaxRetryDelay"/>,
+    /// with jitter.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest backoff between retries.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a run waits for another run's deploy lock; 10 minutes by default.</summary>
+    public TimeSpan DeployLockWait { get; init; } = TimeSpan.FromMinutes(10);
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(JournalTable);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(LockTimeout, TimeSpan.Zero, nameof(LockTimeout));
+        ArgumentOutOfRangeException.ThrowIfNegative(LockRetries, nameof(LockRetries));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RetryDelay, TimeSpan.Zero, nameof(RetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryDelay, RetryDelay, nameof(MaxRetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DeployLockWait, TimeSpan.Zero, nameof(DeployLockWait));
+    }
+}

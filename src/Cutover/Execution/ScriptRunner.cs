@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using Cutover.Journal;
+using Cutover.Scripts;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Cutover.Execution;
+
+/// <summary>Applies one migration script on an open connection that holds the deploy lock.</summary>
+internal sealed class ScriptRunner(
+    JournalTable journal, MigratorOptions options, LockTimeoutRetry retry, TimeProvider time, ILogger logger)
+{
+    public async Task<AppliedScript> ApplyAsync(
+        NpgsqlConnection connection, MigrationScript script, string appliedBy, IProgress<ScriptProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var batch = new StatementBatch(script.Name.Name, script.Phase, script.Location, script.Body);
+        var started = time.GetTimestamp();
+        ExecutionLog.ScriptApplying(logger, script.Name.Name, script.Phase);
+        for (var attempt = 1; ; attempt++)
+        {
+            progress?.Report(new ScriptProgress(script, ScriptStage.Starting, time.GetElapsedTime(started), attempt));
+            try
+            {
+                if (script.RunsInTransaction)
+                {
+                    await ApplyInTransactionAsync(connection, script, batch, appliedBy, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await ApplyStatementByStatementAsync(connection, script, batch, appliedBy, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+
+                var elapsed = time.GetElapsedTime(started);
+                ExecutionLog.ScriptApplied(logger, script.Name.Name, (long)elapsed.TotalMilliseconds);
+                progress?.Report(new ScriptProgress(script, ScriptStage.Applied, elapsed, attempt));
+                return new AppliedScript(script.Name.Name, script.Phase, elapsed, attempt);
+            }
+            catch (ScriptExecutionException e) when (
+                e.SqlState == PostgresErrorCodes.LockNotAvailable && script.RunsInTransaction && attempt <= options.LockRetries)
+            {
+                // The whole transaction rolled back, so the script can simply run again once the blocker is gone.
+                var delay = retry.DelayBefore(attempt);
+                ExecutionLog.LockTimeoutRetry(logger, script.Name.Name, (long)options.LockTimeout.TotalMilliseconds,
+                    attempt, options.LockRetries, (long)delay.TotalMilliseconds);
+                progress?.Report(new ScriptProgress(script, ScriptStage.Retrying, time.GetElapsedTime(started), attempt));
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ScriptExecutionException e)
+            {
+                ExecutionLog.ScriptFailed(logger, script.Name.Name, e.Message);
+                progress?.Report(new ScriptProgress(script, ScriptStage.Failed, time.GetElapsedTime(started), attempt));
+                throw;
+            }
+        }
+    }
+
+    private async Task ApplyInTransactionAsync(
+        NpgsqlConnection connection, MigrationScript script, StatementBatch statements, string appliedBy,
+        CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var batch = new NpgsqlBatch(connection, transaction);
+            await using (batch.ConfigureAwait(false))
+            {
+                // SET LOCAL: the timeout ends with the transaction, whatever happens to it.
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, true)")
+                {
+                    Parameters = { new() { Value = DeployLock.Milliseconds(options.LockTimeout) } },
+                });
+                foreach (var command in statements.Commands())
+                {
+                    batch.BatchCommands.Add(command);
+                }
+
+                batch.BatchCommands.Add(
+                    journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Succeeded, null, appliedBy));
+                try
+                {
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException e) when (e.BatchCommand is { } failed &&
+                                                  batch.BatchCommands.IndexOf(failed) - 1 is var index &&
+                                                  index >= 0 && index < statements.Statements.Length)
+                {
+                    throw statements.Locate(index, e);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ApplyStatementByStatementAsync(
+        NpgsqlConnection connection, MigrationScript script, StatementBatch statements, string appliedBy,
+        CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+
+        // The row goes in first and commits on its own: if this process dies half-way, the journal shows it.
+        await ExecuteAsync(connection,
+            journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Running, null, appliedBy),
+            cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, false)")
+        {
+            Parameters = { new() { Value = DeployLock.Milliseconds(options.LockTimeout) } },
+        }, cancellationToken).ConfigureAwait(false);
+
+        try
+        {
+            for (var index = 0; index < statements.Statements.Length; index++)
+            {
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    var line = statements.LineOf(index);
+                    ExecutionLog.StatementExecuting(logger, script.Name.Name, index, line);
+                }
+                await ExecuteStatementWithRetryAsync(connection, statements, index, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is ScriptExecutionException or OperationCanceledException)
+        {
+            if (connection.FullState == System.Data.ConnectionState.Open)
+            {
+                await ExecuteAsync(connection, journal.FinishCommand(script.Name.Name, JournalState.Failed,
+                    (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message), CancellationToken.None)
+                    .ConfigureAwait(false);
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (connection.FullState == System.Data.ConnectionState.Open)
+            {
+                await ExecuteAsync(connection, new NpgsqlBatchCommand("RESET lock_timeout"), CancellationToken.None)
+                    .ConfigureAwait(false);
+            }
+        }
+
+        await ExecuteAsync(connection, journal.FinishCommand(script.Name.Name, JournalState.Succeeded,
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, null), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ExecuteStatementWithRetryAsync(
+        NpgsqlConnection connection, StatementBatch statements, int index, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(connection, new NpgsqlBatchCommand(statements.TextOf(index)), cancellationToken)
+                    .ConfigureAwait(false);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= options.LockRetries)
+            {
+                // Outside a transaction each statement stands alone, so only the one that timed out runs again.
+                var delay = retry.DelayBefore(attempt);
+                ExecutionLog.LockTimeoutRetry(logger, statements.ScriptName, (long)options.LockTimeout.TotalMilliseconds,
+                    attempt, options.LockRetries, (long)delay.TotalMilliseconds);
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e)
+            {
+                throw statements.Locate(index, e);
+            }
+        }
+    }
+
+    internal static async Task ExecuteAsync(
+        NpgsqlConnection connection, NpgsqlBatchCommand command, CancellationToken cancellationToken)
+    {
+        var batch = new NpgsqlBatch(connection) { BatchCommands = { command } };
+        await using (batch.ConfigureAwait(false))
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

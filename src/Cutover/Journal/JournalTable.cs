@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Cutover.Scripts;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Cutover.Journal;
+
+/// <summary>Reads and writes the journal table on a given connection. Every statement quotes the table name through
+/// <see cref="SqlIdentifier"/> and passes values as parameters.</summary>
+internal sealed class JournalTable
+{
+    private static readonly string s_toolVersion =
+        typeof(JournalTable).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            .Split('+')[0] ?? "0.0.0";
+
+    public JournalTable(JournalTableName name)
+    {
+        Name = name;
+    }
+
+    public JournalTableName Name { get; }
+
+    public static string ToolVersion => s_toolVersion;
+
+    /// <summary>The DDL, also printed by <c>cutover script</c>. Idempotent.</summary>
+    public string CreateSql =>
+        $"""
+        CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(Name.Schema)};
+        CREATE TABLE IF NOT EXISTS {Name.Quoted} (
+            name         text PRIMARY KEY,
+            version      text NOT NULL,
+            serial       integer,
+            phase        text NOT NULL CHECK (phase IN ('pre', 'post')),
+            checksum     text NOT NULL,
+            kind         text NOT NULL CHECK (kind IN ('applied', 'baseline', 'schema')),
+            state        text NOT NULL CHECK (state IN ('succeeded', 'running', 'failed')),
+            applied_at   timestamptz NOT NULL DEFAULT now(),
+            applied_by   text NOT NULL,
+            duration_ms  bigint,
+            tool_version text NOT NULL,
+            error        text
+        )
+        """;
+
+    public async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection)
+        {
+            Parameters = { new() { Value = Name.Quoted } },
+        };
+        await using (command.ConfigureAwait(false))
+        {
+            return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+    }
+
+    /// <summary>Creates the table unless it exists. Run it under the deploy lock: two concurrent
+    /// <c>CREATE TABLE IF NOT EXISTS</c> can still collide on the catalog's unique indexes.</summary>
+    public async Task<bool> EnsureCreatedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (await ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var batch = new NpgsqlBatch(connection);
+        await using (batch.ConfigureAwait(false))
+        {
+            foreach (var statement in CreateSql.Split(";\n", StringSplitOptions.RemoveEmptyEntries))
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads every row, or none when the table does not exist.</summary>
+    public async Task<ImmutableArray<JournalRow>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (!await ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            return [];
+        }
+
+        var rows = ImmutableArray.CreateBuilder<JournalRow>();
+        var command = new NpgsqlCommand(
+            $"SELECT name, version, serial, phase, checksum, kind, state, applied_at, applied_by, duration_ms, " +
+            $"tool_version, error FROM {Name.Quoted} ORDER BY applied_at, name",
+            connection);
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(new JournalRow(
+                        reader.GetString(0),
+                        reader.GetString(1),
+                        reader.IsDBNull(2) ? null : reader.GetInt32(2),
+                        ParsePhase(reader.GetString(3)),
+                        reader.GetString(4),
+                        Enum.Parse<JournalEntryKind>(reader.GetString(5), ignoreCase: true),
+                        Enum.Parse<JournalState>(reader.GetString(6), ignoreCase: true),
+                        reader.GetFieldValue<DateTimeOffset>(7),
+                        reader.GetString(8),
+                        reader.IsDBNull(9) ? null : reader.GetInt64(9),
+                        reader.GetString(10),
+                        reader.IsDBNull(11) ? null : reader.GetString(11)));
+                }
+            }
+        }
+
+        return rows.ToImmutable();
+    }
+
+    /// <summary>A command that records <paramref name="script"/>; it joins the script's own batch so both commit
+    /// together.</summary>
+    public NpgsqlBatchCommand InsertCommand(
+        MigrationScript script, JournalEntryKind kind, JournalState state, long? durationMs, string appliedBy) =>
+        new(InsertSql)
+        {
+            Parameters =
+            {
+                Text(script.Name.Name),
+                Text(script.Name.Version.Text),
+                new() { Value = (object?)script.Name.Serial ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer },
+                Text(FormatPhase(script.Phase)),
+                Text(script.Checksum),
+                Text(FormatKind(kind)),
+                Text(FormatState(state)),
+                Text(appliedBy),
+                new() { Value = (object?)durationMs ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
+                Text(ToolVersion),
+            },
+        };
+
+    /// <summary>The same insert as <see cref="InsertCommand"/>, as literal SQL for printed scripts.</summary>
+    public string InsertLiteralSql(MigrationScript script, JournalEntryKind kind) =>
+        $"INSERT INTO {Name.Quoted} (name, version, serial, phase, checksum, kind, state, applied_by, duration_ms, tool_version) " +
+        $"VALUES ({SqlIdentifier.QuoteLiteral(script.Name.Name)}, {SqlIdentifier.QuoteLiteral(script.Name.Version.Text)}, " +
+        $"{(script.Name.Serial is { } serial ? serial.ToString(System.Globalization.CultureInfo.InvariantCulture) : "NULL")}, " +
+        $"{SqlIdentifier.QuoteLiteral(FormatPhase(script.Phase))}, {SqlIdentifier.QuoteLiteral(script.Checksum)}, " +
+        $"{SqlIdentifier.QuoteLiteral(FormatKind(kind))}, 'succeeded', current_user, NULL, {SqlIdentifier.QuoteLiteral(ToolVersion)});";
+
+    public NpgsqlBatchCommand FinishCommand(string name, JournalState state, long durationMs, string? error) =>
+        new($"UPDATE {Name.Quoted} SET state = $2, duration_ms = $3, error = $4 WHERE name = $1")
+        {
+            Parameters =
+            {
+                Text(name),
+                Text(FormatState(state)),
+                new() { Value = durationMs, NpgsqlDbType = NpgsqlDbType.Bigint },
+                new() { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+            },
+        };
+
+    public NpgsqlBatchCommand DeleteCommand(string name) =>
+        new($"DELETE FROM {Name.Quoted} WHERE name = $1") { Parameters = { Text(name) } };
+
+    public NpgsqlBatchCommand UpdateChecksumCommand(string name, string checksum) =>
+        new($"UPDATE {Name.Quoted} SET checksum = $2 WHERE name = $1") { Parameters = { Text(name), Text(checksum) } };
+
+    internal static string FormatPhase(Phase phase) => phase == Phase.Pre ? "pre" : "post";
+
+    private static Phase ParsePhase(string text) =>
+        string.Equals(text, "post", StringComparison.Ordinal) ? Phase.Post : Phase.Pre;
+
+    private static string FormatKind(JournalEntryKind kind) => kind switch
+    {
+        JournalEntryKind.Applied => "applied",
+        JournalEntryKind.Baseline => "baseline",
+        _ => "schema",
+    };
+
+    private static string FormatState(JournalState state) => state switch
+    {
+        JournalState.Succeeded => "succeeded",
+        JournalState.Running => "running",
+        _ => "failed",
+    };
+
+    private static NpgsqlParameter Text(string value) => new() { Value = value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private string InsertSql =>
+        $"INSERT INTO {Name.Quoted} (name, version, serial, phase, checksum, kind, state, applied_by, duration_ms, tool_version) " +
+        // A null duration means "measure it here": now() is the transaction's start, clock_timestamp() the present.
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint), $10)";
+}

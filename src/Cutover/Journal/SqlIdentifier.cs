@@ -1,0 +1,14 @@
+namespace Cutover.Journal;
+
+/// <summary>The one place identifiers and literals are quoted for SQL text; values otherwise travel as parameters.</summary>
+internal static class SqlIdentifier
+{
+    /// <summary>Quotes an identifier: <c>my"table</c> becomes <c>"my""table"</c>.</summary>
+    public static string Quote(string identifier) =>
+        "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Quotes a literal for printed scripts (standard_conforming_strings on): <c>it's</c> becomes
+    /// <c>'it''s'</c>.</summary>
+    public static string QuoteLiteral(string value) =>
+        "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
