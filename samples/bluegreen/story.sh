@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The blue-green walkthrough that ./demo runs inside `cutover sandbox`, which points PG* at a throwaway database.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+cutover() { $CUTOVER "$@"; }
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+app() { # app RELEASE WHO: run that release's queries as the application would
+  psql -X -q -v ON_ERROR_STOP=1 -v who="$2" -f "$here/$1/app.sql" --pset=footer=off
+}
+
+say "Release 1 is live: install it from its schema.sql (one transaction, every migration recorded as 'schema')"
+cutover install --dir "$here/v1/migrations"
+app v1 alice
+
+say "Deploy release 2, step 1: the pre phase (expand) while release 1 still serves"
+cutover upgrade --phase pre --dir "$here/v2/migrations"
+
+say "Blue and green side by side: release 1 and release 2 both work against the same database"
+app v1 bob
+app v2 carol
+
+say "What is left: status shows the post phase waiting"
+cutover status --dir "$here/v2/migrations"
+
+say "Release 1 is drained; only release 2 runs. Step 2: the post phase (contract)"
+cutover upgrade --phase post --dir "$here/v2/migrations"
+app v2 dave
+
+say "Release 1's queries would now fail, as they should: its column is gone"
+if app v1 erin 2>/dev/null; then echo "unexpected: release 1 still works"; exit 1; else echo "release 1: column \"email\" does not exist (expected)"; fi
+
+say "Done: every migration applied once, in the phase it belongs to"
+cutover status --dir "$here/v2/migrations"
