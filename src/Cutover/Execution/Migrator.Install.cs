@@ -66,8 +66,7 @@ public sealed partial class Migrator
                         {
                             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                         }
-                        catch (PostgresException e) when (e.BatchCommand is { } failed &&
-                                                          batch.BatchCommands.IndexOf(failed) - 1 is var index &&
+                        catch (PostgresException e) when (StatementBatch.FailedCommandIndex(batch, e) - 1 is var index &&
                                                           index >= 0 && index < prefix - 1)
                         {
                             throw statements.Locate(index, e);

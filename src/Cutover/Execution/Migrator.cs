@@ -100,6 +100,17 @@ public sealed partial class Migrator
 
         connection.Notice += (_, args) =>
             ExecutionLog.ServerNotice(_logger, connection.Database, args.Notice.Severity, args.Notice.MessageText);
+        if (connection.PostgreSqlVersion.Major >= 14)
+        {
+            // If this process dies mid-script, the server would otherwise run the statement to its end while still
+            // holding the deploy lock and the script's locks; with this it notices the dead client within a second.
+            var command = new NpgsqlCommand("SELECT set_config('client_connection_check_interval', '1000', false)", connection);
+            await using (command.ConfigureAwait(false))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         return connection;
     }
 

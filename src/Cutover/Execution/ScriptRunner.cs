@@ -82,8 +82,7 @@ internal sealed class ScriptRunner(
                 {
                     await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (PostgresException e) when (e.BatchCommand is { } failed &&
-                                                  batch.BatchCommands.IndexOf(failed) - 1 is var index &&
+                catch (PostgresException e) when (StatementBatch.FailedCommandIndex(batch, e) - 1 is var index &&
                                                   index >= 0 && index < statements.Statements.Length)
                 {
                     throw statements.Locate(index, e);

@@ -36,6 +36,27 @@ internal sealed class StatementBatch
     /// does not see as ends (inside <c>BEGIN ATOMIC</c> bodies); the statements here are already whole.</summary>
     public IEnumerable<NpgsqlBatchCommand> Commands() => Statements.Select(s => new NpgsqlBatchCommand(s.TextIn(_body)));
 
+    /// <summary>The index in <paramref name="batch"/> of the command that failed, or -1. Npgsql leaves
+    /// <c>PostgresException.BatchCommand</c> null for some errors inside a transaction; the commands that
+    /// completed have a statement type from their CommandComplete tag, so the first one without is the culprit.</summary>
+    public static int FailedCommandIndex(NpgsqlBatch batch, PostgresException error)
+    {
+        if (error.BatchCommand is { } failed)
+        {
+            return batch.BatchCommands.IndexOf(failed);
+        }
+
+        for (var i = 0; i < batch.BatchCommands.Count; i++)
+        {
+            if (batch.BatchCommands[i].StatementType == StatementType.Unknown)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Turns a server error on statement <paramref name="index"/> into an exception naming the file, line and
     /// column: the server's <c>Position</c> is 1-based within the statement it was sent.</summary>
     public ScriptExecutionException Locate(int index, PostgresException error)
