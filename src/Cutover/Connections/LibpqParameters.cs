@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Npgsql;
 
@@ -121,7 +122,7 @@ internal static class LibpqParameters
         All.ToFrozenDictionary(p => p.Keyword, StringComparer.Ordinal);
 
     /// <summary>Finds a keyword; libpq keywords are case-sensitive.</summary>
-    public static bool TryGet(string keyword, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LibpqParameter? parameter) =>
+    public static bool TryGet(string keyword, [NotNullWhen(true)] out LibpqParameter? parameter) =>
         ByKeyword.TryGetValue(keyword, out parameter);
 
     /// <summary>The keyword of <paramref name="setting"/>, or an error located where it was read unless it is a
