@@ -11,6 +11,14 @@ public static class CutoverEventIds
     // Connections 2xxx
     /// <summary>A connection target was resolved (host, port, database and user only).</summary>
     public const int ConnectionResolved = 2001;
+    /// <summary>A connection service was read from a service file.</summary>
+    public const int ConnectionServiceRead = 2002;
+    /// <summary>A password file was ignored because it is readable by others, is not a file, or cannot be read.</summary>
+    public const int PasswordFileIgnored = 2003;
+    /// <summary>The password was taken from a password file (the file and line are logged, never the password).</summary>
+    public const int PasswordFromFile = 2004;
+    /// <summary>A data source was created for a resolved connection.</summary>
+    public const int DataSourceCreated = 2005;
 
     // Journal 3xxx
     /// <summary>The journal table was created.</summary>
