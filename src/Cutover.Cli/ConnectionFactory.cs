@@ -1,27 +1,20 @@
+using Cutover.Connections;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Cutover.Cli;
 
-/// <summary>TEMPORARY until Cutover.Connections lands: the connection string as given, or libpq's PG* variables.</summary>
+/// <summary>Turns <c>--connection</c> and <c>--service</c> into a data source, with libpq's environment variables,
+/// service file and password file filling the gaps. The environment is read once, here at the edge.</summary>
 internal static class ConnectionFactory
 {
-    public static Task<NpgsqlDataSource> CreateAsync(
+    public static async Task<NpgsqlDataSource> CreateAsync(
         string? connection, string? service, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        _ = service;
-        _ = cancellationToken;
-        var builder = new NpgsqlDataSourceBuilder(connection ?? "");
-        var env = Environment.GetEnvironmentVariables();
-        builder.ConnectionStringBuilder.Host ??= env["PGHOST"] as string ?? "localhost";
-        if (env["PGPORT"] is string port && connection is null)
-        {
-            builder.ConnectionStringBuilder.Port = int.Parse(port, System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        builder.ConnectionStringBuilder.Username ??= env["PGUSER"] as string ?? Environment.UserName;
-        builder.ConnectionStringBuilder.Database ??= env["PGDATABASE"] as string ?? builder.ConnectionStringBuilder.Username;
-        builder.UseLoggerFactory(loggerFactory);
-        return Task.FromResult(builder.Build());
+        var target = ConnectionTarget.Create(connection, service);
+        var resolved = await new ConnectionResolver(loggerFactory.CreateLogger<ConnectionResolver>())
+            .ResolveAsync(target, EnvironmentSnapshot.Capture(), cancellationToken);
+        return new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>())
+            .Create(resolved, builder => builder.UseLoggerFactory(loggerFactory));
     }
 }

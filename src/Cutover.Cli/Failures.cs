@@ -40,7 +40,7 @@ internal static class Failures
 
     public static int ExitCodeFor(CutoverException exception) => exception switch
     {
-        ScriptParseException or CliInputException => ExitCodes.InputError,
+        ScriptParseException or CliInputException or ConnectionConfigurationException => ExitCodes.InputError,
         DatabaseUnavailableException or DeployLockTimeoutException => ExitCodes.Unavailable,
         _ => ExitCodes.Failed,
     };
