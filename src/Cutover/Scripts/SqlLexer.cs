@@ -70,8 +70,11 @@ internal ref struct SqlLexer
             // "somee'x'" is the identifier somee and then a plain string, because words are read whole.
             case 'e' or 'E' when next == '\'':
                 return ReadString(SqlTokenKind.EscapeString, start, start + 2);
-            case 'b' or 'B' or 'x' or 'X' or 'n' or 'N' when next == '\'':
+            case 'n' or 'N' when next == '\'':
                 return ReadString(SqlTokenKind.String, start, start + 2);
+            case 'b' or 'B' or 'x' or 'X' when next == '\'':
+                // Bit strings take no doubled quotes: B'01''10' is B'01' and then '10'.
+                return ReadString(SqlTokenKind.String, start, start + 2, doubledQuotes: false);
             case 'u' or 'U' when next == '&' && CharAt(start + 2) == '\'':
                 return ReadString(SqlTokenKind.String, start, start + 3);
             case 'u' or 'U' when next == '&' && CharAt(start + 2) == '"':
@@ -153,7 +156,7 @@ internal ref struct SqlLexer
         return Unterminated(SqlTokenKind.BlockComment, start);
     }
 
-    private readonly SqlToken ReadString(SqlTokenKind kind, int start, int bodyStart)
+    private readonly SqlToken ReadString(SqlTokenKind kind, int start, int bodyStart, bool doubledQuotes = true)
     {
         var backslashEscapes = kind == SqlTokenKind.EscapeString;
         var i = bodyStart;
@@ -168,7 +171,7 @@ internal ref struct SqlLexer
             {
                 i++;
             }
-            else if (CharAt(i + 1) == '\'')
+            else if (doubledQuotes && CharAt(i + 1) == '\'')
             {
                 i += 2;
             }
@@ -191,26 +194,17 @@ internal ref struct SqlLexer
 
     /// <summary>Finds the quote that continues a string literal after its closing quote at
     /// <paramref name="afterQuote"/> - 1, or returns -1.</summary>
-    /// <remarks>scan.l: <c>quotecontinue = {whitespace_with_newline}{quote}</c>: blanks, at least one line break,
-    /// then whitespace and <c>--</c> comments each followed by a line break.</remarks>
+    /// <remarks>scan.l: <c>quotecontinue = {whitespace_with_newline}{quote}</c>, that is whitespace and <c>--</c>
+    /// comments holding at least one line break, then a quote. A <c>/* */</c> comment ends the literal.</remarks>
     private readonly int FindContinuationQuote(int afterQuote)
     {
+        var sawLineBreak = false;
         var i = afterQuote;
-        while (i < _text.Length && _text[i] is ' ' or '\t' or '\f' or '\v')
-        {
-            i++;
-        }
-
-        if (i >= _text.Length || _text[i] is not ('\n' or '\r'))
-        {
-            return -1;
-        }
-
-        i++;
         while (i < _text.Length)
         {
             if (IsWhitespace(_text[i]))
             {
+                sawLineBreak |= _text[i] is '\n' or '\r';
                 i++;
             }
             else if (_text[i] == '-' && CharAt(i + 1) == '-')
@@ -221,7 +215,7 @@ internal ref struct SqlLexer
                     return -1;
                 }
 
-                i += lineEnd + 1;
+                i += lineEnd;
             }
             else
             {
@@ -229,7 +223,7 @@ internal ref struct SqlLexer
             }
         }
 
-        return CharAt(i) == '\'' ? i : -1;
+        return sawLineBreak && CharAt(i) == '\'' ? i : -1;
     }
 
     private readonly SqlToken ReadQuotedIdentifier(int start, int bodyStart)

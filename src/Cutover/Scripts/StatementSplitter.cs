@@ -77,7 +77,8 @@ internal static class StatementSplitter
     /// <param name="sql">The script.</param>
     /// <param name="offset">Where the open construct starts.</param>
     /// <param name="what">What is open, worded to follow "unterminated" as PostgreSQL does: <c>quoted string</c>,
-    /// <c>dollar-quoted string</c>, <c>quoted identifier</c> or <c>/* comment</c>.</param>
+    /// <c>dollar-quoted string</c>, <c>quoted identifier</c>, <c>/* comment</c>, <c>bit string literal</c> or
+    /// <c>hexadecimal string literal</c>.</param>
     /// <returns>True when something is left open; a well-formed script returns false.</returns>
     internal static bool TryFindUnterminated(string sql, out int offset, [NotNullWhen(true)] out string? what)
     {
@@ -90,6 +91,8 @@ internal static class StatementSplitter
                 offset = token.Offset;
                 what = token.Kind switch
                 {
+                    SqlTokenKind.String when sql[token.Offset] is 'b' or 'B' => "bit string literal",
+                    SqlTokenKind.String when sql[token.Offset] is 'x' or 'X' => "hexadecimal string literal",
                     SqlTokenKind.String or SqlTokenKind.EscapeString => "quoted string",
                     SqlTokenKind.DollarString => "dollar-quoted string",
                     SqlTokenKind.QuotedIdentifier => "quoted identifier",

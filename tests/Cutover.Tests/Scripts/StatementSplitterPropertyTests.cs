@@ -11,22 +11,22 @@ public sealed class StatementSplitterPropertyTests
 
     [Fact]
     public void Statements_are_in_order_apart_and_trimmed() =>
-        Prop.ForAll(ScriptGrammar.Scripts(withFunctionBodies: true), script =>
+        Prop.ForAll(ScriptGrammar.Scripts(withFunctionBodies: true, withCommentedContinuations: true), script =>
             AreInOrderApartAndTrimmed(script.Text, StatementSplitter.Split(script.Text))).Check(Runs);
 
     [Fact]
     public void Gaps_between_statements_hold_only_whitespace_comments_and_semicolons() =>
-        Prop.ForAll(ScriptGrammar.Scripts(withFunctionBodies: true), script =>
+        Prop.ForAll(ScriptGrammar.Scripts(withFunctionBodies: true, withCommentedContinuations: true), script =>
             GapsAreTriviaAndSemicolons(script.Text, StatementSplitter.Split(script.Text))).Check(Runs);
 
     [Fact]
     public void Split_finds_exactly_the_statements_the_script_was_built_from() =>
-        Prop.ForAll(ScriptGrammar.Scripts(withFunctionBodies: true), script =>
+        Prop.ForAll(ScriptGrammar.Scripts(withFunctionBodies: true, withCommentedContinuations: true), script =>
             StatementSplitter.Split(script.Text).SequenceEqual(script.Expected)).Check(Runs);
 
     [Fact]
     public void Generated_scripts_have_nothing_unterminated() =>
-        Prop.ForAll(ScriptGrammar.Scripts(withFunctionBodies: true), script =>
+        Prop.ForAll(ScriptGrammar.Scripts(withFunctionBodies: true, withCommentedContinuations: true), script =>
             !StatementSplitter.TryFindUnterminated(script.Text, out _, out _)).Check(Runs);
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class StatementSplitterPropertyTests
     [Fact]
     public void Truncated_script_reports_what_is_left_open_at_its_last_token() =>
         Prop.ForAll(
-            ScriptGrammar.Scripts(withFunctionBodies: true).Generator
+            ScriptGrammar.Scripts(withFunctionBodies: true, withCommentedContinuations: true).Generator
                 .SelectMany(script => Gen.Choose(0, script.Text.Length).Select(cut => script.Text[..cut]))
                 .ToArbitrary(),
             text =>
@@ -62,7 +62,7 @@ public sealed class StatementSplitterPropertyTests
         Gen.Choose(0, 40)
             .SelectMany(count => Gen.ArrayOf(
                 Gen.Elements(
-                    "'", "\"", "$", "$$", "$a$", ";", "-", "/", "*", "\\", "E", "U&", "(", ")", "\n", "\r", " ", "a",
+                    "'", "\"", "$", "$$", "$a$", ";", "-", "/", "*", "\\", "E", "U&", "B", "X", "(", ")", "\n", "\r", " ", "a",
                     "1", "begin", "case", "end", "create function", "create or replace procedure", "é", "😀"),
                 count))
             .Select(string.Concat)

@@ -146,6 +146,9 @@ public sealed class StatementSplitterTests
     [InlineData("select 1;\nselect $fn$ body; $$", 17, "dollar-quoted string")]
     [InlineData("select \"abc", 7, "quoted identifier")]
     [InlineData("select 1; /* a /* b */", 10, "/* comment")]
+    [InlineData("select B'01", 7, "bit string literal")]
+    [InlineData("select x'1f", 7, "hexadecimal string literal")]
+    [InlineData("select B'01''", 12, "quoted string")]
     public void TryFindUnterminated_reports_where_the_open_construct_starts(string sql, int offset, string what)
     {
         StatementSplitter.TryFindUnterminated(sql, out var foundOffset, out var foundWhat).ShouldBeTrue();
