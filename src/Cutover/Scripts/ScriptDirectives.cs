@@ -10,7 +10,7 @@ internal static class ScriptDirectives
     /// directive alone: <c>-- note: no cutover:no-transaction here</c> is prose. Only the leading comments count, so a
     /// directive after the first statement is ignored, as a directive cannot change how statements before it
     /// ran.</remarks>
-    internal static bool HasNoTransaction(string script)
+    internal static bool DisablesTransaction(string script)
     {
         ArgumentNullException.ThrowIfNull(script);
         var lexer = new SqlLexer(script);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 
 namespace Cutover.Scripts;
 
@@ -16,7 +15,7 @@ internal static class StatementSplitter
     /// <summary>Splits <paramref name="sql"/> into its statements, in order.</summary>
     /// <remarks>Never throws on malformed SQL: the server reports it when the statement runs. A quote left open at
     /// the end makes the last statement run to the end of the input, and a block comment left open there is
-    /// dropped like any trailing comment; call <see cref="TryFindUnterminated"/> to reject such scripts
+    /// dropped like any trailing comment; call <see cref="FindUnterminated"/> to reject such scripts
     /// first.</remarks>
     internal static ImmutableArray<SqlStatement> Split(string sql)
     {
@@ -73,14 +72,10 @@ internal static class StatementSplitter
     }
 
     /// <summary>Finds a quote, dollar quote, quoted identifier or block comment that is still open at the end of
-    /// <paramref name="sql"/>.</summary>
-    /// <param name="sql">The script.</param>
-    /// <param name="offset">Where the open construct starts.</param>
-    /// <param name="what">What is open, worded to follow "unterminated" as PostgreSQL does: <c>quoted string</c>,
-    /// <c>dollar-quoted string</c>, <c>quoted identifier</c>, <c>/* comment</c>, <c>bit string literal</c> or
-    /// <c>hexadecimal string literal</c>.</param>
-    /// <returns>True when something is left open; a well-formed script returns false.</returns>
-    internal static bool TryFindUnterminated(string sql, out int offset, [NotNullWhen(true)] out string? what)
+    /// <paramref name="sql"/>, or returns null for a well-formed script.</summary>
+    /// <remarks>PostgreSQL rejects such a script as a whole; <see cref="Split"/> would instead send the open construct
+    /// with the last statement or drop it as a trailing comment, so check this first.</remarks>
+    internal static UnterminatedConstruct? FindUnterminated(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
         var lexer = new SqlLexer(sql);
@@ -88,8 +83,7 @@ internal static class StatementSplitter
         {
             if (token.IsUnterminated)
             {
-                offset = token.Offset;
-                what = token.Kind switch
+                return new UnterminatedConstruct(token.Offset, token.Kind switch
                 {
                     SqlTokenKind.String when sql[token.Offset] is 'b' or 'B' => "bit string literal",
                     SqlTokenKind.String when sql[token.Offset] is 'x' or 'X' => "hexadecimal string literal",
@@ -97,13 +91,10 @@ internal static class StatementSplitter
                     SqlTokenKind.DollarString => "dollar-quoted string",
                     SqlTokenKind.QuotedIdentifier => "quoted identifier",
                     _ => "/* comment",
-                };
-                return true;
+                });
             }
         }
 
-        offset = -1;
-        what = null;
-        return false;
+        return null;
     }
 }

@@ -1,33 +1,31 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Cutover.Scripts;
 
 /// <summary>Recognizes the statements that begin, end or subdivide a transaction, which a migration script may not
 /// contain because Cutover runs each script in a transaction of its own (or deliberately in none).</summary>
 internal static class TransactionControl
 {
-    /// <summary>Tells whether <paramref name="statement"/> is a transaction-control statement, and which.</summary>
+    /// <summary>Returns the transaction-control command <paramref name="statement"/> starts with, or null when it is
+    /// any other statement.</summary>
     /// <param name="statement">One statement, such as <see cref="SqlStatement.TextIn"/> returns; leading whitespace
     /// and comments are skipped, and only its first words are read.</param>
-    /// <param name="command">The command in upper case, for the error message: <c>BEGIN</c>,
-    /// <c>START TRANSACTION</c>, <c>COMMIT</c>, <c>COMMIT PREPARED</c>, <c>END</c>, <c>ROLLBACK</c>,
-    /// <c>ROLLBACK PREPARED</c>, <c>ABORT</c>, <c>SAVEPOINT</c>, <c>RELEASE</c> or <c>PREPARE TRANSACTION</c>.</param>
+    /// <returns>The command in upper case, for the error message: <c>BEGIN</c>, <c>START TRANSACTION</c>,
+    /// <c>COMMIT</c>, <c>COMMIT PREPARED</c>, <c>END</c>, <c>ROLLBACK</c>, <c>ROLLBACK PREPARED</c>, <c>ABORT</c>,
+    /// <c>SAVEPOINT</c>, <c>RELEASE</c> or <c>PREPARE TRANSACTION</c>; null otherwise.</returns>
     /// <remarks><c>BEGIN ATOMIC</c> opens a SQL-standard function body, not a transaction, and words inside quotes,
     /// dollar-quoted bodies (<c>DO $$ BEGIN ... COMMIT; END $$</c>) and comments are not read at all.</remarks>
-    internal static bool TryMatch(ReadOnlySpan<char> statement, [NotNullWhen(true)] out string? command)
+    internal static string? Find(ReadOnlySpan<char> statement)
     {
         var lexer = new SqlLexer(statement);
-        command = null;
         if (!lexer.TryReadSignificant(out var first) || first.Kind != SqlTokenKind.Word)
         {
-            return false;
+            return null;
         }
 
         var word = statement.Slice(first.Offset, first.Length);
         var hasSecond = lexer.TryReadSignificant(out var second);
         var isSecondWord = hasSecond && second.Kind == SqlTokenKind.Word;
         var secondWord = isSecondWord ? statement.Slice(second.Offset, second.Length) : [];
-        command = word switch
+        return word switch
         {
             _ when Is(word, "begin") => Is(secondWord, "atomic") ? null : "BEGIN",
             _ when Is(word, "start") => Is(secondWord, "transaction") ? "START TRANSACTION" : null,
@@ -42,7 +40,6 @@ internal static class TransactionControl
                 "PREPARE TRANSACTION",
             _ => null,
         };
-        return command is not null;
     }
 
     private static bool NextIsString(ref SqlLexer lexer) =>

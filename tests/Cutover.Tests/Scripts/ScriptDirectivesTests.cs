@@ -10,8 +10,8 @@ public sealed class ScriptDirectivesTests
     [InlineData("--cutover:no-transaction")]
     [InlineData("-- Cutover : No-Transaction  \r\nselect 1")]
     [InlineData("\n\n/* header */\n-- author: x\n\t--   CUTOVER:NO-TRANSACTION\nselect 1")]
-    public void HasNoTransaction_finds_the_directive_before_the_first_statement(string script) =>
-        ScriptDirectives.HasNoTransaction(script).ShouldBeTrue();
+    public void DisablesTransaction_finds_the_directive_before_the_first_statement(string script) =>
+        ScriptDirectives.DisablesTransaction(script).ShouldBeTrue();
 
     [Theory]
     [InlineData("")]
@@ -20,6 +20,6 @@ public sealed class ScriptDirectivesTests
     [InlineData("-- we do not want cutover:no-transaction here\nselect 1")]
     [InlineData("-- cutover:no-transactions\nselect 1")]
     [InlineData("select '\n-- cutover:no-transaction\n'")]
-    public void HasNoTransaction_ignores_anything_else(string script) =>
-        ScriptDirectives.HasNoTransaction(script).ShouldBeFalse();
+    public void DisablesTransaction_ignores_anything_else(string script) =>
+        ScriptDirectives.DisablesTransaction(script).ShouldBeFalse();
 }

@@ -56,7 +56,7 @@ public sealed class StatementSplitterOracleTests
         Prop.ForAll(StatementSplitterPropertyTests.Junk(), text =>
         {
             var oracle = PgQueryOracle.SplitWithScanner(text);
-            var found = StatementSplitter.TryFindUnterminated(text, out var offset, out var what);
+            var open = StatementSplitter.FindUnterminated(text);
             if (oracle.Error is not null && !oracle.Error.StartsWith("unterminated", StringComparison.Ordinal))
             {
                 // Some other scanner error ("zero-length delimited identifier"): nothing to compare.
@@ -65,9 +65,10 @@ public sealed class StatementSplitterOracleTests
 
             // PostgreSQL points at the construct's first character, counting code points from 1.
             return oracle.Error is null
-                ? !found
-                : found && oracle.Error.StartsWith($"unterminated {what} at or near", StringComparison.Ordinal)
-                    && oracle.ErrorPosition == CodePoints(text[..offset]) + 1;
+                ? open is null
+                : open is { } found
+                    && oracle.Error.StartsWith($"unterminated {found.What} at or near", StringComparison.Ordinal)
+                    && oracle.ErrorPosition == CodePoints(text[..found.Offset]) + 1;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
     }
 

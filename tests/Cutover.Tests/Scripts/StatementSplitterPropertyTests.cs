@@ -27,7 +27,7 @@ public sealed class StatementSplitterPropertyTests
     [Fact]
     public void Generated_scripts_have_nothing_unterminated() =>
         Prop.ForAll(ScriptGrammar.Scripts(withFunctionBodies: true, withCommentedContinuations: true), script =>
-            !StatementSplitter.TryFindUnterminated(script.Text, out _, out _)).Check(Runs);
+            StatementSplitter.FindUnterminated(script.Text) is null).Check(Runs);
 
     [Fact]
     public void Split_of_any_text_keeps_its_invariants() =>
@@ -52,8 +52,8 @@ public sealed class StatementSplitterPropertyTests
                     last = token;
                 }
 
-                var found = StatementSplitter.TryFindUnterminated(text, out var offset, out _);
-                return found == last.IsUnterminated && (!found || offset == last.Offset);
+                var open = StatementSplitter.FindUnterminated(text);
+                return open is { } found ? last.IsUnterminated && found.Offset == last.Offset : !last.IsUnterminated;
             }).Check(Runs);
 
     /// <summary>Text made of the characters and words that matter to the lexer, in any order, so mostly broken
@@ -80,7 +80,7 @@ public sealed class StatementSplitterPropertyTests
 
             var statementText = statement.TextIn(text);
             // A quote left open runs to the end of the input, whitespace included.
-            var endsOpen = statement.End == text.Length && StatementSplitter.TryFindUnterminated(text, out _, out _);
+            var endsOpen = statement.End == text.Length && StatementSplitter.FindUnterminated(text) is not null;
             if (statementText != text.Substring(statement.Offset, statement.Length)
                 || SqlLexer.IsWhitespace(statementText[0])
                 || (SqlLexer.IsWhitespace(statementText[^1]) && !endsOpen))

@@ -149,14 +149,10 @@ public sealed class StatementSplitterTests
     [InlineData("select B'01", 7, "bit string literal")]
     [InlineData("select x'1f", 7, "hexadecimal string literal")]
     [InlineData("select B'01''", 12, "quoted string")]
-    public void TryFindUnterminated_reports_where_the_open_construct_starts(string sql, int offset, string what)
-    {
-        StatementSplitter.TryFindUnterminated(sql, out var foundOffset, out var foundWhat).ShouldBeTrue();
-        (foundOffset, foundWhat).ShouldBe((offset, what));
-    }
+    public void FindUnterminated_reports_where_the_open_construct_starts(string sql, int offset, string what) =>
+        StatementSplitter.FindUnterminated(sql).ShouldBe(new UnterminatedConstruct(offset, what));
 
     [Fact]
-    public void TryFindUnterminated_finds_nothing_in_well_formed_script() =>
-        StatementSplitter.TryFindUnterminated("select 'a', E'\\'', $$ $$, \"b\" /* c */ -- d", out _, out _)
-            .ShouldBeFalse();
+    public void FindUnterminated_finds_nothing_in_well_formed_script() =>
+        StatementSplitter.FindUnterminated("select 'a', E'\\'', $$ $$, \"b\" /* c */ -- d").ShouldBeNull();
 }

@@ -25,11 +25,8 @@ public sealed class TransactionControlTests
     [InlineData("RELEASE s1", "RELEASE")]
     [InlineData("prepare transaction 'tx1'", "PREPARE TRANSACTION")]
     [InlineData("  -- leading comment\n/* and another */ commit", "COMMIT")]
-    public void TryMatch_names_the_transaction_control_command(string statement, string command)
-    {
-        TransactionControl.TryMatch(statement, out var found).ShouldBeTrue();
-        found.ShouldBe(command);
-    }
+    public void Find_names_the_transaction_control_command(string statement, string command) =>
+        TransactionControl.Find(statement).ShouldBe(command);
 
     [Theory]
     [InlineData("select 1")]
@@ -45,14 +42,14 @@ public sealed class TransactionControlTests
     [InlineData("start_transaction")]
     [InlineData("create function f() returns int language sql begin atomic select 1; end")]
     [InlineData("set transaction isolation level serializable")]
-    public void TryMatch_rejects_other_statements(string statement) =>
-        TransactionControl.TryMatch(statement, out _).ShouldBeFalse();
+    public void Find_ignores_other_statements(string statement) =>
+        TransactionControl.Find(statement).ShouldBeNull();
 
     [Fact]
     public void Begin_in_a_do_body_is_hidden_from_the_script_check()
     {
         const string Script = "do $$ begin perform 1; commit; end $$;\ncreate table t (id int);";
-        StatementSplitter.Split(Script).Any(s => TransactionControl.TryMatch(s.TextIn(Script), out _)).ShouldBeFalse();
+        StatementSplitter.Split(Script).Any(s => TransactionControl.Find(s.TextIn(Script)) is not null).ShouldBeFalse();
     }
 
     [Fact]
@@ -60,7 +57,7 @@ public sealed class TransactionControlTests
     {
         const string Script = "create table t (id int);\n-- done\ncommit;";
         StatementSplitter.Split(Script)
-            .Select(s => TransactionControl.TryMatch(s.TextIn(Script), out var command) ? command : null)
+            .Select(s => TransactionControl.Find(s.TextIn(Script)))
             .ShouldBe([null, "COMMIT"]);
     }
 }
