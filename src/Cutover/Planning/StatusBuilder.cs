@@ -18,7 +18,7 @@ internal static class StatusBuilder
         }
 
         var driftByName = drift.GroupBy(f => f.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (DriftKind?)g.First().Kind, StringComparer.Ordinal);
         var rows = journal.ToDictionary(r => r.Name, StringComparer.Ordinal);
         var entries = ImmutableArray.CreateBuilder<ScriptStatus>();
         foreach (var script in scripts.Scripts)
@@ -50,7 +50,7 @@ internal static class StatusBuilder
     {
         if (row is null)
         {
-            return drift == DriftKind.OutOfOrder ? ScriptState.Pending : ScriptState.Pending;
+            return ScriptState.Pending;
         }
 
         return row.State switch
