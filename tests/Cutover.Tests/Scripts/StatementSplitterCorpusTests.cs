@@ -5,7 +5,18 @@ namespace Cutover.Tests.Scripts;
 
 public sealed class StatementSplitterCorpusTests
 {
-    public static TheoryData<string> ProcrastinateScripts() => SharedCorpus.ProcrastinateScripts();
+    /// <summary>Procrastinate's <c>schema.sql</c> and every file of its <c>migrations/</c>, relative to the
+    /// corpus.</summary>
+    public static TheoryData<string> ProcrastinateScripts()
+    {
+        var files = Directory.GetFiles(SharedCorpus.Path("procrastinate", "migrations"), "*.sql")
+            .Append(SharedCorpus.Path("procrastinate", "schema.sql"))
+            .Select(path => Path.GetRelativePath(SharedCorpus.Root, path))
+            .Order(StringComparer.Ordinal);
+        return [.. files];
+    }
+
+    internal static string Read(string relativePath) => File.ReadAllText(SharedCorpus.Path(relativePath));
 
     [Fact]
     public void Procrastinate_corpus_has_schema_and_38_migrations() =>
@@ -15,14 +26,14 @@ public sealed class StatementSplitterCorpusTests
     [MemberData(nameof(ProcrastinateScripts))]
     public void Procrastinate_script_has_nothing_unterminated(string path)
     {
-        StatementSplitter.FindUnterminated(SharedCorpus.Read(path)).ShouldBeNull();
+        StatementSplitter.FindUnterminated(Read(path)).ShouldBeNull();
     }
 
     [Theory]
     [MemberData(nameof(ProcrastinateScripts))]
     public void Procrastinate_script_has_no_transaction_control(string path)
     {
-        var script = SharedCorpus.Read(path);
+        var script = Read(path);
         StatementSplitter.Split(script)
             .Select(s => TransactionControl.Find(s.TextIn(script)))
             .OfType<string>()
@@ -33,7 +44,7 @@ public sealed class StatementSplitterCorpusTests
     [MemberData(nameof(ProcrastinateScripts))]
     public void Procrastinate_script_splits_into_trimmed_statements_with_trivia_between(string path)
     {
-        var script = SharedCorpus.Read(path);
+        var script = Read(path);
         var statements = StatementSplitter.Split(script);
         statements.ShouldNotBeEmpty();
         StatementSplitterPropertyTests.AreInOrderApartAndTrimmed(script, statements).ShouldBeTrue();

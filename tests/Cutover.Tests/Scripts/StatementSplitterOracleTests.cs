@@ -9,14 +9,14 @@ namespace Cutover.Tests.Scripts;
 /// <summary>Checks the splitter against PostgreSQL's own scanner and parser (libpg_query), where installed.</summary>
 public sealed class StatementSplitterOracleTests
 {
-    public static TheoryData<string> ProcrastinateScripts() => SharedCorpus.ProcrastinateScripts();
+    public static TheoryData<string> ProcrastinateScripts() => StatementSplitterCorpusTests.ProcrastinateScripts();
 
     [Theory]
     [MemberData(nameof(ProcrastinateScripts))]
     public void Procrastinate_script_splits_as_the_PostgreSQL_parser_does(string path)
     {
         Assert.SkipUnless(PgQueryOracle.IsAvailable, PgQueryOracle.SkipReason);
-        var script = SharedCorpus.Read(path);
+        var script = StatementSplitterCorpusTests.Read(path);
         var oracle = PgQueryOracle.SplitWithParser(script);
         oracle.Error.ShouldBeNull();
         AgreesWith(StatementSplitter.Split(script), oracle).ShouldBeTrue();
