@@ -14,3 +14,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# libpg_query (PostgreSQL 15's own parser) is a test oracle for the SQL lexer; the product never loads it.
+if ! ls /usr/lib/x86_64-linux-gnu/libpg_query* >/dev/null 2>&1 && ! ls /usr/lib/*/libpg_query* >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    (apt-get install -y -qq libpg-query1504.0 >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq libpg-query1504.0 >/dev/null 2>&1; }) \
+      || echo "libpg_query not installed: the lexer's oracle tests will be skipped" >&2
+  fi
+fi

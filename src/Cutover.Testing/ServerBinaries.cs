@@ -20,7 +20,11 @@ public static class ServerBinaries
         {
             if (HasServerPrograms(folder))
             {
-                return folder;
+                // Follow a symlinked initdb to its real folder, which also holds psql, pg_dump and pg_restore.
+                var initdb = new FileInfo(Path.Combine(folder, "initdb"));
+                var target = initdb.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+                var real = target is null ? null : Path.GetDirectoryName(target);
+                return real is not null && HasServerPrograms(real) ? real : folder;
             }
         }
 

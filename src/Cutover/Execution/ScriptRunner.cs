@@ -60,36 +60,53 @@ internal sealed class ScriptRunner(
         NpgsqlConnection connection, MigrationScript script, StatementBatch statements, string appliedBy,
         CancellationToken cancellationToken)
     {
-        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        // BEGIN and COMMIT travel in the batch itself, so a script costs one round trip. If a statement fails, the
+        // server skips the rest of the batch, COMMIT included, and the transaction is rolled back below.
+        var batch = new NpgsqlBatch(connection);
+        await using (batch.ConfigureAwait(false))
         {
-            var batch = new NpgsqlBatch(connection, transaction);
-            await using (batch.ConfigureAwait(false))
-            {
-                // SET LOCAL: the timeout ends with the transaction, whatever happens to it.
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, true)")
-                {
-                    Parameters = { new() { Value = DeployLock.Milliseconds(options.LockTimeout) } },
-                });
-                foreach (var command in statements.Commands())
-                {
-                    batch.BatchCommands.Add(command);
-                }
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
 
-                batch.BatchCommands.Add(
-                    journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Succeeded, null, appliedBy));
-                try
-                {
-                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (PostgresException e) when (StatementBatch.FailedCommandIndex(batch, e) - 1 is var index &&
-                                                  index >= 0 && index < statements.Statements.Length)
-                {
-                    throw statements.Locate(index, e);
-                }
+            // set_config(..., true) is SET LOCAL: the timeout ends with the transaction, whatever happens to it.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, true)")
+            {
+                Parameters = { new() { Value = DeployLock.Milliseconds(options.LockTimeout) } },
+            });
+            foreach (var command in statements.Commands())
+            {
+                batch.BatchCommands.Add(command);
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            batch.BatchCommands.Add(
+                journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Succeeded, null, appliedBy));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is PostgresException or OperationCanceledException)
+            {
+                await RollBackAsync(connection).ConfigureAwait(false);
+                if (e is PostgresException error &&
+                    StatementBatch.FailedCommandIndex(batch, error) - HeaderCommands is var index &&
+                    index >= 0 && index < statements.Statements.Length)
+                {
+                    throw statements.Locate(index, error);
+                }
+
+                throw;
+            }
+        }
+    }
+
+    /// <summary>BEGIN and the lock timeout come before a script's statements in its batch.</summary>
+    private const int HeaderCommands = 2;
+
+    private static async Task RollBackAsync(NpgsqlConnection connection)
+    {
+        if (connection.FullState == System.Data.ConnectionState.Open)
+        {
+            await ExecuteAsync(connection, new NpgsqlBatchCommand("ROLLBACK"), CancellationToken.None).ConfigureAwait(false);
         }
     }
 

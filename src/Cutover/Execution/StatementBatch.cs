@@ -62,8 +62,11 @@ internal sealed class StatementBatch
     public ScriptExecutionException Locate(int index, PostgresException error)
     {
         var statement = Statements[index];
-        var within = error.Position > 0 ? Math.Min(error.Position - 1, statement.Length) : 0;
-        var (line, column) = _lines.Locate(statement.Offset + within);
+
+        // PostgreSQL counts characters, not UTF-16 units: ScriptOffsetOf converts, so an emoji earlier in the
+        // statement does not shift the column.
+        var offset = error.Position > 0 ? statement.ScriptOffsetOf(_body, error.Position) : statement.Offset;
+        var (line, column) = _lines.Locate(offset);
         return new ScriptExecutionException(ScriptName, Phase, Location, index, line, column, error);
     }
 }

@@ -56,6 +56,8 @@ public sealed class KilledDeployerLeavesJournalConsistent(ServerFixture fixture)
             await deployer.WaitForExitAsync(ct);
         }
 
+        // Until the server notices the dead client, its session still holds the deploy lock and the row is live.
+        await WaitForQueryAsync(dataSource, "pg_sleep", ct, present: false);
         var status = await CliProcess.RunAsync(folder.Root, "status", "-c", connection);
         status.Output.ShouldContain("INTERRUPTED", Case.Sensitive, status.ToString());
         var refused = await CliProcess.RunAsync(folder.Root, "upgrade", "--phase", "all", "-c", connection, "--lock-wait", "30s");
@@ -71,14 +73,14 @@ public sealed class KilledDeployerLeavesJournalConsistent(ServerFixture fixture)
         rerun.ExitCode.ShouldBe(0, rerun.ToString());
     }
 
-    private static async Task WaitForQueryAsync(NpgsqlDataSource dataSource, string fragment, CancellationToken ct)
+    private static async Task WaitForQueryAsync(NpgsqlDataSource dataSource, string fragment, CancellationToken ct, bool present = true)
     {
         // Observe the server rather than guess a delay: the deployer is inside the script once its query shows up.
         for (var i = 0; i < 600; i++)
         {
             var running = await ScalarAsync<long>(dataSource,
                 $"SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%{fragment}%' AND pid <> pg_backend_pid() AND state = 'active'", ct);
-            if (running > 0)
+            if ((running > 0) == present)
             {
                 return;
             }
@@ -86,7 +88,7 @@ public sealed class KilledDeployerLeavesJournalConsistent(ServerFixture fixture)
             await Task.Delay(50, ct);
         }
 
-        throw new TimeoutException($"no query with '{fragment}' showed up");
+        throw new TimeoutException($"the query with '{fragment}' never {(present ? "showed up" : "went away")}");
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql, CancellationToken ct)
