@@ -51,6 +51,38 @@ public static class CutoverEventIds
     // Safety 6xxx (lint)
 
     // PostDeploy 7xxx
+    /// <summary>The post-deploy journal table was created.</summary>
+    public const int PostDeployJournalCreated = 7001;
+    /// <summary>Post-deploy actions were requested (marked to run) by a deploy or a worker.</summary>
+    public const int PostDeployActionsRequested = 7002;
+    /// <summary>A node claimed a post-deploy action and is about to run it.</summary>
+    public const int PostDeployActionClaimed = 7003;
+    /// <summary>A post-deploy action succeeded and was recorded.</summary>
+    public const int PostDeployActionSucceeded = 7004;
+    /// <summary>A post-deploy action failed; the error and stack trace were recorded.</summary>
+    public const int PostDeployActionFailed = 7005;
+    /// <summary>A post-deploy action was not run here because another node holds or finished it.</summary>
+    public const int PostDeployActionNotClaimed = 7006;
+    /// <summary>This node's claim expired and another node took the action over.</summary>
+    public const int PostDeployClaimLost = 7007;
+    /// <summary>A node shutting down handed its claimed action back for another node to continue.</summary>
+    public const int PostDeployActionReleased = 7008;
+    /// <summary>A running post-deploy action stopped because an operator paused or cancelled it.</summary>
+    public const int PostDeployActionStopped = 7009;
+    /// <summary>A backfill batch committed with its cursor.</summary>
+    public const int PostDeployBackfillBatch = 7010;
+    /// <summary>A backfill backed off because of lock waits or replication lag.</summary>
+    public const int PostDeployBackfillThrottled = 7011;
+    /// <summary>A backfill batch hit a lock timeout or deadlock, rolled back, and will be retried.</summary>
+    public const int PostDeployBackfillBatchRetry = 7012;
+    /// <summary>Post-deploy actions were queued for another scheduler (hosted workers, Quartz).</summary>
+    public const int PostDeployActionsQueued = 7013;
+    /// <summary>A post-deploy worker started claiming actions.</summary>
+    public const int PostDeployWorkerStarted = 7014;
+    /// <summary>A post-deploy worker hit a database error and will try again after the poll interval.</summary>
+    public const int PostDeployWorkerError = 7015;
+    /// <summary>An operator changed the state of a post-deploy action (skip, reset, pause, resume, cancel).</summary>
+    public const int PostDeployStateChanged = 7016;
 
     // Snapshots 8xxx
 }

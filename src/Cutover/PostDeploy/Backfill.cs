@@ -1,0 +1,251 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Cutover.PostDeploy;
+
+/// <summary>Walks a table by key range in batches, one transaction per batch, with the cursor saved in that same
+/// transaction so that a crash at any point neither repeats nor skips a batch.</summary>
+internal sealed class Backfill
+{
+    private readonly PostDeployContext _context;
+    private readonly BackfillOptions _options;
+    private readonly PostDeployRun _run;
+    private readonly string _table;
+    private readonly string _key;
+
+    public Backfill(PostDeployContext context, BackfillOptions options)
+    {
+        _context = context;
+        _options = options;
+        _run = context.Run;
+        _table = SqlIdentifier.Quote(options.Schema, options.Table);
+        _key = SqlIdentifier.Quote(options.KeyColumn);
+    }
+
+    public async Task<BackfillResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var time = _run.TimeProvider;
+        var started = time.GetTimestamp();
+        var resumed = _run.Claim.Cursor is not null;
+        var cursor = resumed ? long.Parse(_run.Claim.Cursor!, CultureInfo.InvariantCulture) : long.MinValue;
+        var rowsDone = _run.Claim.RowsDone;
+        var rowsTotal = _run.Claim.RowsTotal;
+        long batches = 0, affected = 0;
+        var retries = 0;
+
+        var connection = await _context.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            if (rowsTotal is null && _options.CountTotal)
+            {
+                var remaining = await CountRemainingAsync(connection, cursor, cancellationToken).ConfigureAwait(false);
+                rowsTotal = rowsDone + remaining;
+                await SaveOutsideAsync(connection, null, rowsDone, rowsTotal, cancellationToken).ConfigureAwait(false);
+            }
+
+            _run.Report(rowsDone, rowsTotal);
+            while (true)
+            {
+                _run.ThrowIfStopRequested();
+                await ThrottleAsync(connection, cancellationToken).ConfigureAwait(false);
+                var batch = await RunBatchWithRetriesAsync(connection, cursor, rowsDone, rowsTotal, cancellationToken)
+                    .ConfigureAwait(false);
+                retries += batch.Retries;
+                if (batch.Rows == 0)
+                {
+                    break;
+                }
+
+                cursor = batch.Upper;
+                rowsDone += batch.Rows;
+                if (rowsTotal < rowsDone)
+                {
+                    // Rows inserted behind the cursor since counting: the total was an estimate.
+                    rowsTotal = rowsDone;
+                }
+
+                batches++;
+                affected += batch.Affected;
+                _run.Report(rowsDone, rowsTotal);
+                PostDeployLog.BackfillBatchCommitted(
+                    _context.Logger, _run.Claim.Item.ToString(), batch.Upper, rowsDone, batch.Rows);
+                if (_options.PauseBetweenBatches > TimeSpan.Zero)
+                {
+                    await Task.Delay(_options.PauseBetweenBatches, time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        return new BackfillResult(rowsDone, batches, affected, retries, time.GetElapsedTime(started), resumed);
+    }
+
+    private async Task<(int Rows, long Upper, long Affected, int Retries)> RunBatchWithRetriesAsync(
+        NpgsqlConnection connection, long cursor, long rowsDone, long? rowsTotal, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var (rows, upper, affected) = await RunBatchAsync(connection, cursor, rowsDone, rowsTotal, cancellationToken)
+                    .ConfigureAwait(false);
+                return (rows, upper, affected, attempt);
+            }
+            catch (PostgresException e) when (attempt < _options.MaxBatchRetries &&
+                e.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected)
+            {
+                // The batch rolled back whole, cursor included, so retrying it cannot process a row twice.
+                PostDeployLog.BackfillBatchRetry(_context.Logger, _run.Claim.Item.ToString(), cursor, e.SqlState, attempt + 1);
+                if (_options.BackoffDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(_options.BackoffDelay, _run.TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private async Task<(int Rows, long Upper, long Affected)> RunBatchAsync(
+        NpgsqlConnection connection, long cursor, long rowsDone, long? rowsTotal, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var setup = new NpgsqlCommand("SELECT set_config('lock_timeout', @timeout, true)", connection, transaction);
+            await using (setup.ConfigureAwait(false))
+            {
+                setup.Parameters.AddWithValue("timeout",
+                    ((long)_options.LockTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms");
+                await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // The upper bound is the key of the batch's last row, found through the key's index; ranges therefore
+            // hold BatchSize rows however sparse the keys are.
+            int rows;
+            long upper;
+            var bounds = new NpgsqlCommand($"""
+                SELECT count(*)::int, max(k)::bigint FROM (
+                    SELECT {_key} AS k FROM {_table} WHERE {_key} > @cursor ORDER BY {_key} LIMIT @batch_size) AS batch
+                """, connection, transaction);
+            await using (bounds.ConfigureAwait(false))
+            {
+                bounds.Parameters.AddWithValue("cursor", cursor);
+                bounds.Parameters.AddWithValue("batch_size", _options.BatchSize);
+                var reader = await bounds.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    rows = reader.GetInt32(0);
+                    upper = rows == 0 ? cursor : reader.GetInt64(1);
+                }
+            }
+
+            if (rows == 0)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return (0, cursor, 0);
+            }
+
+            long affected = 0;
+            if (_options.BatchSql is { } sql)
+            {
+                var work = new NpgsqlCommand(sql, connection, transaction);
+                await using (work.ConfigureAwait(false))
+                {
+                    work.Parameters.AddWithValue("lower", cursor);
+                    work.Parameters.AddWithValue("upper", upper);
+                    affected = await work.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                await _options.ProcessBatch!(new BackfillBatch(connection, transaction, cursor, upper, rows), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            var newCursor = upper.ToString(CultureInfo.InvariantCulture);
+            if (_context.SharesJournalDatabase)
+            {
+                // Same transaction as the batch: both commit or neither does. Fenced by the claim token, so a node
+                // whose claim was taken over rolls its batch back here instead of repeating the new owner's work.
+                await _run.SaveAsync(connection, transaction, newCursor, rowsDone + rows, rowsTotal, cancellationToken)
+                    .ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await SaveOutsideAsync(null, newCursor, rowsDone + rows, rowsTotal, cancellationToken).ConfigureAwait(false);
+            }
+
+            return (rows, upper, affected);
+        }
+    }
+
+    private async Task SaveOutsideAsync(
+        NpgsqlConnection? sameDatabase, string? cursor, long rowsDone, long? rowsTotal, CancellationToken cancellationToken)
+    {
+        if (sameDatabase is not null && _context.SharesJournalDatabase)
+        {
+            await _run.SaveAsync(sameDatabase, null, cursor, rowsDone, rowsTotal, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var connection = await _context.JournalDataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await _run.SaveAsync(connection, null, cursor, rowsDone, rowsTotal, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<long> CountRemainingAsync(NpgsqlConnection connection, long cursor, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand($"SELECT count(*) FROM {_table} WHERE {_key} > @cursor", connection);
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddWithValue("cursor", cursor);
+            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+    }
+
+    private async Task ThrottleAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (_options.MaxLockWait is null && _options.MaxReplicationLag is null)
+        {
+            return;
+        }
+
+        while (true)
+        {
+            var command = new NpgsqlCommand("""
+                SELECT
+                    (SELECT coalesce(extract(epoch FROM max(clock_timestamp() - state_change)), 0)::float8
+                     FROM pg_stat_activity
+                     WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()),
+                    (SELECT coalesce(extract(epoch FROM max(greatest(write_lag, flush_lag, replay_lag))), 0)::float8
+                     FROM pg_stat_replication)
+                """, connection);
+            double lockWait, lag;
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    lockWait = reader.GetDouble(0);
+                    lag = reader.GetDouble(1);
+                }
+            }
+
+            var lockWaitTooLong = _options.MaxLockWait is { } maxWait && lockWait > maxWait.TotalSeconds;
+            var lagTooLong = _options.MaxReplicationLag is { } maxLag && lag > maxLag.TotalSeconds;
+            if (!lockWaitTooLong && !lagTooLong)
+            {
+                return;
+            }
+
+            PostDeployLog.BackfillThrottled(
+                _context.Logger, _run.Claim.Item.ToString(), lockWait * 1000, lag * 1000);
+            await Task.Delay(_options.BackoffDelay, _run.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
