@@ -112,7 +112,8 @@ internal static class CatalogQueries
         $"JOIN pg_attribute a ON a.attrelid = {table} AND a.attnum = k.n)";
 
     // A foreign key's definition is rebuilt here without its match type and actions, which get properties of their
-    // own; pg_get_constraintdef appends them in an order that is awkward to cut.
+    // own; pg_get_constraintdef appends them in an order that is awkward to cut. Constraint triggers (contype t) are
+    // described as triggers.
     private static string Constraints(int serverMajorVersion) =>
         "SELECT n.nspname, c.relname, con.conname, con.contype::text, pg_get_constraintdef(con.oid), " +
         "con.condeferrable, con.condeferred, con.convalidated, " +
@@ -126,7 +127,7 @@ internal static class CatalogQueries
         "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace " +
         "LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace " +
         Description("d", "pg_constraint", "con.oid") +
-        $" WHERE con.conrelid <> 0 AND {NamespaceFilter} AND {NotFromExtension("pg_class", "c.oid")}";
+        $" WHERE con.conrelid <> 0 AND con.contype <> 't' AND {NamespaceFilter} AND {NotFromExtension("pg_class", "c.oid")}";
 
     // Indexes that back a primary key, unique or exclusion constraint are the constraint's business.
     private static readonly string Indexes =

@@ -40,15 +40,16 @@ internal static class LineDiff
                 x++;
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || lengths[x, y + 1] >= lengths[x + 1, y]))
+            else if (x < a.Length && (y == b.Length || lengths[x + 1, y] >= lengths[x, y + 1]))
             {
-                lines.Add("+" + b[y]);
-                y++;
+                // Removals before additions, as unified diffs show them.
+                lines.Add("-" + a[x]);
+                x++;
             }
             else
             {
-                lines.Add("-" + a[x]);
-                x++;
+                lines.Add("+" + b[y]);
+                y++;
             }
         }
 
