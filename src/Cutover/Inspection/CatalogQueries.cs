@@ -1,8 +1,8 @@
 namespace Cutover.Inspection;
 
-/// <summary>The catalog queries behind <see cref="SchemaInspector"/>: one set-based query per kind of object, all
-/// sent in one batch. Each takes the excluded schemas as <c>$1</c> (<c>text[]</c>).</summary>
-/// <remarks>The batch first sets <c>search_path</c> to <c>pg_catalog</c> for its own transaction, so that every
+/// <summary>The catalog queries behind <see cref="SchemaInspector"/>: one set-based query per kind of object, sent
+/// in two batches (<see cref="Lanes"/>). Each takes the excluded schemas as <c>$1</c> (<c>text[]</c>).</summary>
+/// <remarks>Each batch first sets <c>search_path</c> to <c>pg_catalog</c> for its own transaction, so that every
 /// name the <c>pg_get_*def</c> functions print outside <c>pg_catalog</c> is schema-qualified, whatever search path
 /// the database or role sets.</remarks>
 internal static class CatalogQueries
@@ -14,6 +14,13 @@ internal static class CatalogQueries
         "n.nspname <> ALL ($1::text[]) AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') " +
         "AND n.nspname !~ '^pg_(toast_)?temp_'";
 
+    /// <summary>Which queries share a connection: the two lanes run at once on two connections, so that the
+    /// definition-printing queries (views, constraints, indexes), which dominate on large schemas, are spread over two
+    /// server processes. Indexes into <see cref="Build"/>'s list.</summary>
+    public static IReadOnlyList<IReadOnlyList<int>> Lanes { get; } = [[0, 1, 2, 3, 7, 8, 11, 12, 13], [4, 5, 6, 9, 10]];
+
+    /// <summary>The queries, in this order: schemas, extensions, relations, columns, constraints, indexes, sequences,
+    /// routines, triggers, rules, policies, enums, domains, composite types.</summary>
     public static IReadOnlyList<string> Build(int serverMajorVersion, bool includePrivileges) =>
     [
         Schemas(includePrivileges),
@@ -113,7 +120,7 @@ internal static class CatalogQueries
 
     // A foreign key's definition is rebuilt here without its match type and actions, which get properties of their
     // own; pg_get_constraintdef appends them in an order that is awkward to cut. Constraint triggers (contype t) are
-    // described as triggers.
+    // described as triggers, and NOT NULL constraints (contype n, PostgreSQL 18) as their column's "not null".
     private static string Constraints(int serverMajorVersion) =>
         "SELECT n.nspname, c.relname, con.conname, con.contype::text, pg_get_constraintdef(con.oid), " +
         "con.condeferrable, con.condeferred, con.convalidated, " +
@@ -127,7 +134,7 @@ internal static class CatalogQueries
         "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace " +
         "LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace " +
         Description("d", "pg_constraint", "con.oid") +
-        $" WHERE con.conrelid <> 0 AND con.contype <> 't' AND {NamespaceFilter} AND {NotFromExtension("pg_class", "c.oid")}";
+        $" WHERE con.conrelid <> 0 AND con.contype NOT IN ('t', 'n') AND {NamespaceFilter} AND {NotFromExtension("pg_class", "c.oid")}";
 
     // Indexes that back a primary key, unique or exclusion constraint are the constraint's business.
     private static readonly string Indexes =
@@ -211,8 +218,9 @@ internal static class CatalogQueries
     private static string Domains(bool privileges) =>
         "SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), pg_get_expr(t.typdefaultbin, 0), " +
         $"t.typnotnull, {Collation("t.typcollation", "b.typcollation")}, " +
-        "ARRAY(SELECT k.conname::text FROM pg_constraint k WHERE k.contypid = t.oid ORDER BY k.conname), " +
-        "ARRAY(SELECT pg_get_constraintdef(k.oid) FROM pg_constraint k WHERE k.contypid = t.oid ORDER BY k.conname), " +
+        "ARRAY(SELECT k.conname::text FROM pg_constraint k WHERE k.contypid = t.oid AND k.contype <> 'n' ORDER BY k.conname), " +
+        "ARRAY(SELECT pg_get_constraintdef(k.oid) FROM pg_constraint k WHERE k.contypid = t.oid AND k.contype <> 'n' " +
+        "ORDER BY k.conname), " +
         $"d.description, {Privileges(privileges, "t.typacl", "t.typowner", 'T')} " +
         "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type b ON b.oid = t.typbasetype " +
         Description("d", "pg_type", "t.oid") +

@@ -4,68 +4,49 @@ using Npgsql;
 
 namespace Cutover.Inspection;
 
-/// <summary>Turns the result sets of <see cref="CatalogQueries"/> into model records, in the order the queries
-/// run.</summary>
+/// <summary>Turns the rows of <see cref="CatalogQueries"/> into model records.</summary>
 public sealed partial class SchemaInspector
 {
-    private async Task<SchemaModel> ReadModelAsync(NpgsqlDataReader reader, int major, CancellationToken cancellationToken)
+    // In the order of CatalogQueries.Build.
+    private Func<NpgsqlDataReader, object?> RowReader(int query) => query switch
     {
-        // The first result is the search_path setting.
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        0 => ReadNamespace,
+        1 => ReadExtension,
+        2 => ReadRelation,
+        3 => ReadColumn,
+        4 => ReadConstraint,
+        5 => ReadIndex,
+        6 => ReadSequence,
+        7 => ReadRoutine,
+        8 => ReadTrigger,
+        9 => ReadRule,
+        10 => ReadPolicy,
+        11 => ReadEnum,
+        12 => ReadDomain,
+        13 => ReadCompositeType,
+        _ => throw new ArgumentOutOfRangeException(nameof(query)),
+    };
 
-        var schemas = await ReadAllAsync(reader, ReadNamespace, cancellationToken).ConfigureAwait(false);
-        var extensions = await ReadAllAsync(reader, ReadExtension, cancellationToken).ConfigureAwait(false);
-        var relations = await ReadAllAsync(reader, ReadRelation, cancellationToken).ConfigureAwait(false);
-        var columns = await ReadAllAsync(reader, ReadColumn, cancellationToken).ConfigureAwait(false);
-        var constraints = await ReadAllAsync(reader, ReadConstraint, cancellationToken).ConfigureAwait(false);
-        var indexes = await ReadAllAsync(reader, ReadIndex, cancellationToken).ConfigureAwait(false);
-        var sequences = await ReadAllAsync(reader, ReadSequence, cancellationToken).ConfigureAwait(false);
-        var routines = await ReadAllAsync(reader, ReadRoutine, cancellationToken).ConfigureAwait(false);
-        var triggers = await ReadAllAsync(reader, ReadTrigger, cancellationToken).ConfigureAwait(false);
-        var rules = await ReadAllAsync(reader, ReadRule, cancellationToken).ConfigureAwait(false);
-        var policies = await ReadAllAsync(reader, ReadPolicy, cancellationToken).ConfigureAwait(false);
-        var enums = await ReadAllAsync(reader, ReadEnum, cancellationToken).ConfigureAwait(false);
-        var domains = await ReadAllAsync(reader, ReadDomain, cancellationToken).ConfigureAwait(false);
-        var compositeTypes = await ReadAllAsync(reader, ReadCompositeType, cancellationToken).ConfigureAwait(false);
-
-        return new SchemaModel
-        {
-            ServerMajorVersion = major,
-            Schemas = Sorted(schemas, x => x.Name),
-            Extensions = Sorted(extensions, x => x.Name),
-            Tables = Sorted(relations.OfType<TableModel>(), x => x.Schema, x => x.Name),
-            Columns = [.. columns.OrderBy(x => x.Schema, StringComparer.Ordinal)
-                .ThenBy(x => x.Table, StringComparer.Ordinal).ThenBy(x => x.Position)],
-            Constraints = Sorted(constraints, x => x.Schema, x => x.Table, x => x.Name),
-            Indexes = Sorted(indexes, x => x.Schema, x => x.Name),
-            Sequences = Sorted(sequences, x => x.Schema, x => x.Name),
-            Views = Sorted(relations.OfType<ViewModel>(), x => x.Schema, x => x.Name),
-            Routines = Sorted(routines, x => x.Schema, x => x.Name, x => x.ArgumentTypes),
-            Triggers = Sorted(triggers, x => x.Schema, x => x.Table, x => x.Name),
-            Rules = Sorted(rules, x => x.Schema, x => x.Table, x => x.Name),
-            Policies = Sorted(policies, x => x.Schema, x => x.Table, x => x.Name),
-            Enums = Sorted(enums, x => x.Schema, x => x.Name),
-            Domains = Sorted(domains, x => x.Schema, x => x.Name),
-            CompositeTypes = Sorted(compositeTypes, x => x.Schema, x => x.Name),
-        };
-    }
-
-    private static async Task<List<T>> ReadAllAsync<T>(
-        NpgsqlDataReader reader, Func<NpgsqlDataReader, T?> read, CancellationToken cancellationToken)
-        where T : class
+    private static SchemaModel Assemble(List<object>[] results, int major) => new()
     {
-        var items = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (read(reader) is { } item)
-            {
-                items.Add(item);
-            }
-        }
-
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        return items;
-    }
+        ServerMajorVersion = major,
+        Schemas = Sorted(results[0].Cast<NamespaceModel>(), x => x.Name),
+        Extensions = Sorted(results[1].Cast<ExtensionModel>(), x => x.Name),
+        Tables = Sorted(results[2].OfType<TableModel>(), x => x.Schema, x => x.Name),
+        Columns = [.. results[3].Cast<ColumnModel>().OrderBy(x => x.Schema, StringComparer.Ordinal)
+            .ThenBy(x => x.Table, StringComparer.Ordinal).ThenBy(x => x.Position)],
+        Constraints = Sorted(results[4].Cast<ConstraintModel>(), x => x.Schema, x => x.Table, x => x.Name),
+        Indexes = Sorted(results[5].Cast<IndexModel>(), x => x.Schema, x => x.Name),
+        Sequences = Sorted(results[6].Cast<SequenceModel>(), x => x.Schema, x => x.Name),
+        Views = Sorted(results[2].OfType<ViewModel>(), x => x.Schema, x => x.Name),
+        Routines = Sorted(results[7].Cast<RoutineModel>(), x => x.Schema, x => x.Name, x => x.ArgumentTypes),
+        Triggers = Sorted(results[8].Cast<TriggerModel>(), x => x.Schema, x => x.Table, x => x.Name),
+        Rules = Sorted(results[9].Cast<RuleModel>(), x => x.Schema, x => x.Table, x => x.Name),
+        Policies = Sorted(results[10].Cast<PolicyModel>(), x => x.Schema, x => x.Table, x => x.Name),
+        Enums = Sorted(results[11].Cast<EnumModel>(), x => x.Schema, x => x.Name),
+        Domains = Sorted(results[12].Cast<DomainModel>(), x => x.Schema, x => x.Name),
+        CompositeTypes = Sorted(results[13].Cast<CompositeTypeModel>(), x => x.Schema, x => x.Name),
+    };
 
     // Ordinal, not the database's collation, so that the order never depends on the server's locale.
     private static ImmutableArray<T> Sorted<T>(IEnumerable<T> items, params Func<T, string>[] keys)
