@@ -18,7 +18,7 @@ public sealed record SchemaComparison
     public ImmutableArray<SchemaDifference> Differences { get; init; } = [];
 
     /// <summary>Whether the two schemas are the same structure: no difference other than notes.</summary>
-    public bool IsEquivalent => Differences.All(d => d.Kind == DifferenceKind.Note);
+    public bool IsEquivalent => Differences.IsDefault || Differences.All(d => d.Kind == DifferenceKind.Note);
 
     /// <inheritdoc/>
     public bool Equals(SchemaComparison? other) =>
