@@ -47,6 +47,14 @@ public static class CutoverEventIds
     public const int SchemaInstalled = 4010;
 
     // Inspection 5xxx (schema model, comparison, check)
+    /// <summary>A database's catalog is about to be read (host, port and database only).</summary>
+    public const int SchemaInspecting = 5001;
+    /// <summary>A database's catalog was read into a schema model; the object counts and time taken.</summary>
+    public const int SchemaInspected = 5002;
+    /// <summary>The text of one catalog query (trace level).</summary>
+    public const int CatalogQuery = 5003;
+    /// <summary>Two schema models were compared; the counts of differences and notes.</summary>
+    public const int SchemasCompared = 5004;
 
     // Safety 6xxx (lint)
 
