@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cutover.Benchmarks;
 
-// dotnet run -c Release --project bench/Cutover.Benchmarks -- [rows] [repetitions]
+// dotnet run -c Release --project bench/BackfillBench -- [rows] [repetitions]
 var rows = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 using var cancellation = new CancellationTokenSource();
