@@ -17,4 +17,20 @@ internal static class ConnectionFactory
         return new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>())
             .Create(resolved, builder => builder.UseLoggerFactory(loggerFactory));
     }
+
+    /// <summary>A scratch server given by a connection: its maintenance database, and a data source per database made
+    /// from the same resolved settings (password included, which a data source's own connection string drops).</summary>
+    public static async Task<(NpgsqlDataSource Maintenance, Func<string, NpgsqlDataSource> ConnectTo)> CreateScratchAsync(
+        string connection, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var resolved = await new ConnectionResolver(loggerFactory.CreateLogger<ConnectionResolver>())
+            .ResolveAsync(ConnectionTarget.Create(connection, null), EnvironmentSnapshot.Capture(), cancellationToken);
+        var factory = new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>());
+        return (factory.Create(resolved), database =>
+        {
+            var builder = resolved.CreateConnectionStringBuilder();
+            builder.Database = database;
+            return NpgsqlDataSource.Create(builder);
+        });
+    }
 }

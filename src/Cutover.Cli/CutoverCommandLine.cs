@@ -17,6 +17,8 @@ internal static class CutoverCommandLine
             ValidateCommand.Create(),
             ScriptCommand.Create(),
             RepairCommand.Create(),
+            CheckCommand.Create(),
+            DiffCommand.Create(),
             SandboxCommand.Create(),
         };
         return root;

@@ -134,6 +134,10 @@ public sealed class ThrowawayServer : IAsyncDisposable
     public NpgsqlDataSource CreateDataSource(string database = "postgres") =>
         NpgsqlDataSource.Create(ConnectionString(database));
 
+    /// <summary>Scratch databases on this server, for <see cref="Inspection.SchemaCheck"/>:
+    /// <c>new SchemaCheck(server.Scratch()).CompareInstallWithUpgradeAsync(scripts)</c>.</summary>
+    public Inspection.ScratchDatabases Scratch() => new(_admin, CreateDataSource);
+
     /// <summary>Creates an empty database (or a copy of <paramref name="template"/>) and returns its name.</summary>
     /// <param name="name">The name; a fresh unique name when null.</param>
     /// <param name="template">A database to copy; PostgreSQL's <c>template1</c> when null.</param>

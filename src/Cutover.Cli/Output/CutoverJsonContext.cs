@@ -16,4 +16,5 @@ namespace Cutover.Cli.Output;
 [JsonSerializable(typeof(ValidationResult))]
 [JsonSerializable(typeof(RepairResult))]
 [JsonSerializable(typeof(ErrorReport))]
+[JsonSerializable(typeof(Cutover.Inspection.SchemaComparison))]
 internal sealed partial class CutoverJsonContext : JsonSerializerContext;

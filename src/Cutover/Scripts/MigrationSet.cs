@@ -87,6 +87,13 @@ public sealed class MigrationSet
         return new MigrationSet(description, [.. scripts], schemaScript);
     }
 
+    /// <summary>The same set with only the scripts <paramref name="keep"/> accepts (and the same schema.sql).</summary>
+    public MigrationSet Where(Func<MigrationScript, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        return new MigrationSet(Description, [.. Scripts.Where(keep)], Schema);
+    }
+
     /// <summary>Finds a script by its journal name (file name without <c>.sql</c>).</summary>
     public MigrationScript? Find(string name) => _byName.GetValueOrDefault(name);
 
