@@ -49,7 +49,21 @@ public readonly record struct SnapshotKey(string Hex)
     /// <summary>The full hex digest.</summary>
     public override string ToString() => Hex ?? "";
 
-    // Equal versions (1.0 and 01.00.00) must give equal keys, so the stage is hashed by its numeric components.
-    private static string StageText(SnapshotStage stage) =>
-        stage.Released is { } released ? "pre-after " + string.Join('.', released.Components) : "all";
+    // Equal versions (1.0 and 01.00.00) must give equal keys, so the stage is hashed by its numeric components,
+    // trailing zeros dropped.
+    private static string StageText(SnapshotStage stage)
+    {
+        if (stage.Released is not { } released)
+        {
+            return "all";
+        }
+
+        var components = released.Components.ToList();
+        while (components.Count > 1 && components[^1] == 0)
+        {
+            components.RemoveAt(components.Count - 1);
+        }
+
+        return "pre-after " + string.Join('.', components);
+    }
 }
