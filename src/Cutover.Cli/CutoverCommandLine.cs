@@ -18,6 +18,8 @@ internal static class CutoverCommandLine
             ScriptCommand.Create(),
             RepairCommand.Create(),
             SandboxCommand.Create(),
+            CiCommand.Create(),
+            CompatCommand.Create(),
         };
         return root;
     }

@@ -16,4 +16,8 @@ namespace Cutover.Cli.Output;
 [JsonSerializable(typeof(ValidationResult))]
 [JsonSerializable(typeof(RepairResult))]
 [JsonSerializable(typeof(ErrorReport))]
+[JsonSerializable(typeof(CiPrepareReport))]
+[JsonSerializable(typeof(CiKeyReport))]
+[JsonSerializable(typeof(CiPruneReport))]
+[JsonSerializable(typeof(CompatReport))]
 internal sealed partial class CutoverJsonContext : JsonSerializerContext;
