@@ -73,6 +73,8 @@ internal sealed class SnapshotCommandOptions
 
         var loggerFactory = LoggerFactory.Create(builder => builder
             .SetMinimumLevel(LogLevel.Trace)
+            // Npgsql logs every command at Information; --verbose is about snapshots and scripts.
+            .AddFilter("Npgsql", LogLevel.Warning)
             .AddProvider(new TextWriterLoggerProvider(parseResult.InvocationConfiguration.Error,
                 parseResult.GetValue(Verbose) ? LogLevel.Information : LogLevel.Warning)));
         var dataSource = await ConnectionFactory.CreateAsync(
