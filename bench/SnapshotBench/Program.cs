@@ -101,7 +101,11 @@ foreach (var r in results)
 }
 
 lines.Add("");
-lines.Add($"Template size: {results[0].Size / 1024 / 1024} MB.");
+lines.Add($"Template size: {results[0].Size / 1024 / 1024} MB. Each row is one run on a shared 2-core machine, so " +
+    "timings swing by up to 2x between runs; the warm/floor ratio for FILE_COPY stayed within 1.1-1.2x once the " +
+    "template's pages were checkpointed (the bench checkpoints after the build, as a template cached by an earlier " +
+    "run would be). WAL_LOG's cost grows with the size, FILE_COPY's is a checkpoint: `CloneStrategy.Auto` uses " +
+    "FILE_COPY up to `SnapshotOptions.FileCopyUpToBytes` (1 GiB, not measured here).");
 var text = string.Join('\n', lines) + "\n";
 Console.Write(text);
 if (write is not null)
