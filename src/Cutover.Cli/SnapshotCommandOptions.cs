@@ -62,15 +62,17 @@ internal sealed class SnapshotCommandOptions
         MigrationSet.LoadAsync(new DirectoryScriptSource(parseResult.GetValue(Directory)!, parseResult.GetValue(Schema)),
             cancellationToken);
 
+    public JournalTableName ReadTable(ParseResult parseResult)
+    {
+        var tableText = parseResult.GetValue(Table)!;
+        return JournalTableName.TryParse(tableText, out var table)
+            ? table
+            : throw new CliInputException($"--table: '{tableText}' is not a table name: expected schema.table");
+    }
+
     /// <summary>Connects to the maintenance database and builds the cache over it.</summary>
     public async Task<SnapshotSession> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var tableText = parseResult.GetValue(Table)!;
-        if (!JournalTableName.TryParse(tableText, out var table))
-        {
-            throw new CliInputException($"--table: '{tableText}' is not a table name: expected schema.table");
-        }
-
         var loggerFactory = LoggerFactory.Create(builder => builder
             .SetMinimumLevel(LogLevel.Trace)
             // Npgsql logs every command at Information; --verbose is about snapshots and scripts.
@@ -82,7 +84,6 @@ internal sealed class SnapshotCommandOptions
         var options = new SnapshotOptions
         {
             StoreDirectory = parseResult.GetValue(Store),
-            Migrator = new Execution.MigratorOptions { JournalTable = table },
         };
         var cache = new TemplateDatabaseCache(dataSource, options, loggerFactory.CreateLogger<TemplateDatabaseCache>(),
             loggerFactory: loggerFactory);

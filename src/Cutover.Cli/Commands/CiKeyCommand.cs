@@ -19,7 +19,12 @@ internal static class CiKeyCommand
         stage.AddTo(command);
         command.SetAction((parseResult, ct) => Failures.GuardAsync(parseResult, options.WantsJson(parseResult), async () =>
         {
-            var request = new SnapshotRequest { Stage = stage.Read(parseResult), Build = options.ReadBuild(parseResult) };
+            var request = new SnapshotRequest
+            {
+                Stage = stage.Read(parseResult),
+                Build = options.ReadBuild(parseResult),
+                JournalTable = options.ReadTable(parseResult),
+            };
             var scripts = await options.LoadScriptsAsync(parseResult, ct);
             SnapshotKey key;
             var withServer = options.HasConnection(parseResult);

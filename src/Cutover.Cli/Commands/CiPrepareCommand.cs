@@ -26,7 +26,12 @@ internal static class CiPrepareCommand
                 throw new CliInputException("--clones: must be 0 or more");
             }
 
-            var request = new SnapshotRequest { Stage = stage.Read(parseResult), Build = options.ReadBuild(parseResult) };
+            var request = new SnapshotRequest
+            {
+                Stage = stage.Read(parseResult),
+                Build = options.ReadBuild(parseResult),
+                JournalTable = options.ReadTable(parseResult),
+            };
             if (request.Build == SnapshotBuild.Install && request.Stage != SnapshotStage.Everything)
             {
                 throw new CliInputException("--build install: builds only --stage all, because schema.sql describes the head");

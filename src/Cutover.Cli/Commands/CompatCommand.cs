@@ -50,6 +50,7 @@ internal static class CompatCommand
                 Released = version,
                 OldTests = parseResult.GetValue(oldTests)!,
                 NewTests = parseResult.GetValue(newTests)!,
+                JournalTable = options.ReadTable(parseResult),
             }, ct);
             var report = CompatReport.From(result);
             var output = parseResult.InvocationConfiguration.Output;

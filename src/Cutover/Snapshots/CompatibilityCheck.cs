@@ -41,9 +41,10 @@ public sealed class CompatibilityCheck
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var released = options.Released.Text;
-        var pre = await _cache.EnsureAsync(scripts,
-            new SnapshotRequest { Stage = SnapshotStage.PreAfter(options.Released) }, cancellationToken).ConfigureAwait(false);
-        var all = await _cache.EnsureAsync(scripts, new SnapshotRequest(), cancellationToken).ConfigureAwait(false);
+        var everything = new SnapshotRequest { JournalTable = options.JournalTable };
+        var pre = await _cache.EnsureAsync(scripts, everything with { Stage = SnapshotStage.PreAfter(options.Released) },
+            cancellationToken).ConfigureAwait(false);
+        var all = await _cache.EnsureAsync(scripts, everything, cancellationToken).ConfigureAwait(false);
         var runs = ImmutableArray.CreateBuilder<CompatibilityRun>(3);
         runs.Add(await RunOneAsync($"old tests @ {released} + pre", options.OldTests, pre, released, options, cancellationToken)
             .ConfigureAwait(false));

@@ -1,3 +1,4 @@
+using Cutover.Journal;
 using Cutover.Scripts;
 
 namespace Cutover.Snapshots;
@@ -16,6 +17,9 @@ public sealed record CompatibilityOptions
 
     /// <summary>The working directory of the test commands; the current one when null.</summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>The journal table; <c>public.cutover_migrations</c> by default.</summary>
+    public JournalTableName JournalTable { get; init; } = JournalTableName.Default;
 
     internal void Validate()
     {

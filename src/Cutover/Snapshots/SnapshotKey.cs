@@ -6,7 +6,8 @@ using Cutover.Scripts;
 namespace Cutover.Snapshots;
 
 /// <summary>The identity of a snapshot: a SHA-256 over the ordered names and checksums of the migrations the stage
-/// holds, the <c>schema.sql</c> checksum, the stage, the build method and, when known, the server facts.</summary>
+/// holds, the <c>schema.sql</c> checksum, the stage, the build method, the journal table and, when known, the server
+/// facts.</summary>
 /// <remarks>A key computed without <see cref="ServerFacts"/> (<c>cutover ci key</c> without <c>--connection</c>)
 /// hashes only the files and the stage; it differs from the key of the same snapshot on a server, and suits CI cache
 /// keys, which must be known before any server runs.</remarks>
@@ -32,6 +33,7 @@ public readonly record struct SnapshotKey(string Hex)
         var text = new StringBuilder("cutover-snapshot/1\n");
         text.Append("stage ").Append(StageText(request.Stage)).Append('\n');
         text.Append("build ").Append(request.Build.ToString()).Append('\n');
+        text.Append("journal ").Append(request.JournalTable.Schema).Append('.').Append(request.JournalTable.Table).Append('\n');
         text.Append("schema ").Append(scripts.Schema?.Checksum ?? "none").Append('\n');
         var count = request.Stage.CountIn(scripts);
         for (var i = 0; i < count; i++)

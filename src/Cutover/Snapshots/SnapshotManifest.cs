@@ -10,10 +10,11 @@ namespace Cutover.Snapshots;
 /// <param name="Build">How it was built.</param>
 /// <param name="Server">The server facts it was built under.</param>
 /// <param name="Created">When it was built.</param>
+/// <param name="Journal">The journal table, <c>schema.table</c>.</param>
 /// <param name="Scripts">Each migration it holds, in order, as <c>name@checksum</c> (checksum's first 16 digits).</param>
 internal sealed record SnapshotManifest(
     int Format, string Key, string Stage, SnapshotBuild Build, string Server, DateTimeOffset Created,
-    ImmutableArray<string> Scripts)
+    string Journal, ImmutableArray<string> Scripts)
 {
     public static string Entry(Scripts.MigrationScript script) => script.Name.Name + "@" + script.Checksum[..16];
 }

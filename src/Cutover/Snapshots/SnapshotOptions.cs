@@ -21,7 +21,8 @@ public sealed record SnapshotOptions
     /// (see docs/benchmarks.md).</summary>
     public long FileCopyUpToBytes { get; init; } = 1L << 30;
 
-    /// <summary>How builds apply migrations (journal table, lock timeouts).</summary>
+    /// <summary>How builds apply migrations (lock timeouts); the journal table comes from
+    /// <see cref="SnapshotRequest.JournalTable"/>, which is part of the key.</summary>
     public MigratorOptions Migrator { get; init; } = new();
 
     internal void Validate()

@@ -1,3 +1,5 @@
+using Cutover.Journal;
+
 namespace Cutover.Snapshots;
 
 /// <summary>Which snapshot of a migration set is wanted.</summary>
@@ -9,9 +11,14 @@ public sealed record SnapshotRequest
     /// <summary>How to build it on a cache miss; replay by default.</summary>
     public SnapshotBuild Build { get; init; } = SnapshotBuild.Replay;
 
+    /// <summary>The journal table the snapshot's migrations are recorded in; <c>public.cutover_migrations</c> by
+    /// default. It is part of the key, because a clone is upgraded later through the journal it carries.</summary>
+    public JournalTableName JournalTable { get; init; } = JournalTableName.Default;
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Stage);
+        ArgumentNullException.ThrowIfNull(JournalTable);
         if (Build == SnapshotBuild.Install && Stage.Released is not null)
         {
             throw new ArgumentException(

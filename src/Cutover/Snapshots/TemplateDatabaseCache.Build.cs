@@ -41,7 +41,8 @@ public sealed partial class TemplateDatabaseCache
         else
         {
             var prefix = request.Build == SnapshotBuild.Replay
-                ? FindLongestPrefix(await ReadTemplatesAsync(connection, cancellationToken).ConfigureAwait(false), wanted, facts)
+                ? FindLongestPrefix(await ReadTemplatesAsync(connection, cancellationToken).ConfigureAwait(false), wanted, facts,
+                    JournalText(request.JournalTable))
                 : null;
             if (prefix is not null)
             {
@@ -62,7 +63,7 @@ public sealed partial class TemplateDatabaseCache
 
             try
             {
-                applied = await ApplyAsync(build, scripts, count, request.Build, cancellationToken).ConfigureAwait(false);
+                applied = await ApplyAsync(build, scripts, count, request, cancellationToken).ConfigureAwait(false);
                 if (store is not null)
                 {
                     await store.SaveAsync(key, build, cancellationToken).ConfigureAwait(false);
@@ -79,13 +80,13 @@ public sealed partial class TemplateDatabaseCache
         }
 
         var manifest = new SnapshotManifest(1, key.Hex, stage, request.Build, facts.ToString(),
-            _time.GetUtcNow(), wanted);
+            _time.GetUtcNow(), JournalText(request.JournalTable), wanted);
         await PublishAsync(connection, build, key.TemplateName, manifest, cancellationToken).ConfigureAwait(false);
         return (origin, applied);
     }
 
     private async Task<int> ApplyAsync(
-        string database, MigrationSet scripts, int count, SnapshotBuild build, CancellationToken cancellationToken)
+        string database, MigrationSet scripts, int count, SnapshotRequest request, CancellationToken cancellationToken)
     {
         var dataSource = CreateDataSource(database);
         await using (dataSource.ConfigureAwait(false))
@@ -96,9 +97,9 @@ public sealed partial class TemplateDatabaseCache
                 ? scripts
                 : MigrationSet.Create(scripts.Description,
                     scripts.Scripts.Take(count).Select(s => new ScriptFile(s.Name.FileName, s.Location, s.Body)), null);
-            var migrator = new Migrator(dataSource, stageSet, _options.Migrator,
+            var migrator = new Migrator(dataSource, stageSet, _options.Migrator with { JournalTable = request.JournalTable },
                 _loggerFactory?.CreateLogger<Migrator>(), _time);
-            if (build == SnapshotBuild.Install)
+            if (request.Build == SnapshotBuild.Install)
             {
                 var installed = await migrator.InstallAsync(cancellationToken).ConfigureAwait(false);
                 return installed.Recorded.Length;
@@ -140,7 +141,7 @@ public sealed partial class TemplateDatabaseCache
     }
 
     private static TemplateRecord? FindLongestPrefix(
-        IEnumerable<TemplateRecord> templates, ImmutableArray<string> wanted, ServerFacts facts)
+        IEnumerable<TemplateRecord> templates, ImmutableArray<string> wanted, ServerFacts facts, string journal)
     {
         var server = facts.ToString();
         TemplateRecord? best = null;
@@ -149,6 +150,7 @@ public sealed partial class TemplateDatabaseCache
             var held = template.Manifest.Scripts;
             if (template.Manifest.Build != SnapshotBuild.Replay ||
                 !string.Equals(template.Manifest.Server, server, StringComparison.Ordinal) ||
+                !string.Equals(template.Manifest.Journal, journal, StringComparison.Ordinal) ||
                 held.Length > wanted.Length || held.Length <= (best?.Manifest.Scripts.Length ?? 0))
             {
                 continue;
@@ -299,6 +301,8 @@ public sealed partial class TemplateDatabaseCache
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static string JournalText(JournalTableName table) => table.Schema + "." + table.Table;
 
     private sealed record TemplateRecord(SnapshotEntry Entry, SnapshotManifest Manifest, long SizeBytes);
 }

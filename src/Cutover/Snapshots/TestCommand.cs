@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 
 namespace Cutover.Snapshots;
@@ -6,7 +7,7 @@ namespace Cutover.Snapshots;
 internal static class TestCommand
 {
     // Variables that would point libpq somewhere other than the clone.
-    private static readonly string[] Inherited = ["PGSERVICE", "PGSERVICEFILE", "PGHOSTADDR", "DATABASE_URL"];
+    private static readonly ImmutableArray<string> Inherited = ["PGSERVICE", "PGSERVICEFILE", "PGHOSTADDR", "DATABASE_URL"];
 
     public static async Task<(int ExitCode, string Output)> RunAsync(
         string commandLine, string? workingDirectory, IReadOnlyDictionary<string, string> environment,
