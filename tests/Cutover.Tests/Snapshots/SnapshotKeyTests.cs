@@ -62,4 +62,13 @@ public sealed class SnapshotKeyTests
         key.TemplateName.Length.ShouldBeLessThan(63);
         key.Hex.Length.ShouldBe(64);
     }
+
+    [Fact]
+    public void The_journal_table_changes_the_key()
+    {
+        var set = Set("SELECT 1;");
+        var other = new SnapshotRequest { JournalTable = Cutover.Journal.JournalTableName.Parse("ops.journal") };
+
+        SnapshotKey.Compute(set, All, null).ShouldNotBe(SnapshotKey.Compute(set, other, null));
+    }
 }
