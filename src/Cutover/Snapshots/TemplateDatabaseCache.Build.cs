@@ -12,6 +12,8 @@ namespace Cutover.Snapshots;
 
 public sealed partial class TemplateDatabaseCache
 {
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
+
     private async Task<(SnapshotOrigin Origin, int Applied)> BuildAsync(
         NpgsqlConnection connection, MigrationSet scripts, SnapshotRequest request, SnapshotKey key, ServerFacts facts,
         CancellationToken cancellationToken)
@@ -19,50 +21,48 @@ public sealed partial class TemplateDatabaseCache
         var count = request.Stage.CountIn(scripts);
         var stage = request.Stage.ToString();
         var wanted = scripts.Scripts.Take(count).Select(SnapshotManifest.Entry).ToImmutableArray();
-        var build = BuildPrefix + key.Short;
         var major = facts.MajorVersion;
         var store = StoreFor(major);
 
-        // A build left by a process that died holding the lock: nobody else can be using it.
-        await ExecuteAsync(connection, "DROP DATABASE IF EXISTS " + SqlIdentifier.Quote(build) + " WITH (FORCE)",
-            cancellationToken).ConfigureAwait(false);
-
+        // A name of its own: the advisory lock is per database, so callers whose maintenance databases differ are not
+        // serialised by it, and must not trample each other's builds. The rename below settles who publishes.
+        var build = BuildPrefix + key.Short + "_" + Guid.NewGuid().ToString("N")[..8];
         SnapshotOrigin origin;
-        var applied = 0;
+        string source;
+        string? template = null;
+        long templateSize = 0;
         if (store is not null && store.Contains(key))
         {
-            origin = SnapshotOrigin.Restored;
-            var path = store.PathFor(key);
-            SnapshotsLog.SnapshotBuilding(_logger, key.TemplateName, stage, count, origin, path);
-            await ExecuteAsync(connection, CreateDatabaseSql(build, "template0", CloneStrategy.Auto, major), cancellationToken)
-                .ConfigureAwait(false);
-            await store.RestoreAsync(key, build, cancellationToken).ConfigureAwait(false);
+            (origin, source) = (SnapshotOrigin.Restored, store.PathFor(key));
         }
         else
         {
             var prefix = request.Build == SnapshotBuild.Replay
-                ? FindLongestPrefix(await ReadTemplatesAsync(connection, cancellationToken).ConfigureAwait(false), wanted, facts,
-                    JournalText(request.JournalTable))
+                ? FindLongestPrefix(await ReadTemplatesAsync(connection, cancellationToken).ConfigureAwait(false), wanted,
+                    facts, JournalText(request.JournalTable))
                 : null;
-            if (prefix is not null)
+            (origin, source) = prefix is not null
+                ? (SnapshotOrigin.Extended, prefix.Entry.TemplateName)
+                : (request.Build == SnapshotBuild.Install ? SnapshotOrigin.Installed : SnapshotOrigin.Replayed, "template1");
+            template = prefix?.Entry.TemplateName;
+            templateSize = prefix?.SizeBytes ?? 0;
+        }
+
+        SnapshotsLog.SnapshotBuilding(_logger, key.TemplateName, stage, count, origin, source);
+        var applied = 0;
+        try
+        {
+            if (origin == SnapshotOrigin.Restored)
             {
-                origin = SnapshotOrigin.Extended;
-                var source = prefix.Entry.TemplateName;
-                SnapshotsLog.SnapshotBuilding(_logger, key.TemplateName, stage, count, origin, source);
-                await ExecuteAsync(connection,
-                    CreateDatabaseSql(build, prefix.Entry.TemplateName, ChooseStrategy(prefix.SizeBytes), major),
+                await ExecuteAsync(connection, CreateDatabaseSql(build, "template0", CloneStrategy.Auto, major),
                     cancellationToken).ConfigureAwait(false);
+                await store!.RestoreAsync(key, build, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                origin = request.Build == SnapshotBuild.Install ? SnapshotOrigin.Installed : SnapshotOrigin.Replayed;
-                SnapshotsLog.SnapshotBuilding(_logger, key.TemplateName, stage, count, origin, "template1");
-                await ExecuteAsync(connection, CreateDatabaseSql(build, null, CloneStrategy.Auto, major), cancellationToken)
+                var strategy = template is null ? CloneStrategy.Auto : ChooseStrategy(templateSize);
+                await ExecuteAsync(connection, CreateDatabaseSql(build, template, strategy, major), cancellationToken)
                     .ConfigureAwait(false);
-            }
-
-            try
-            {
                 applied = await ApplyAsync(build, scripts, count, request, cancellationToken).ConfigureAwait(false);
                 if (store is not null)
                 {
@@ -71,18 +71,36 @@ public sealed partial class TemplateDatabaseCache
                     SnapshotsLog.SnapshotStored(_logger, key.TemplateName, stored);
                 }
             }
-            catch
+
+            var manifest = new SnapshotManifest(1, key.Hex, stage, request.Build, facts.ToString(),
+                _time.GetUtcNow(), JournalText(request.JournalTable), wanted);
+            if (!await TryPublishAsync(connection, build, key.TemplateName, manifest, cancellationToken).ConfigureAwait(false))
             {
-                await ExecuteAsync(connection, "DROP DATABASE IF EXISTS " + SqlIdentifier.Quote(build) + " WITH (FORCE)",
-                    CancellationToken.None).ConfigureAwait(false);
-                throw;
+                // Someone on another maintenance database published the same key first: theirs is as good.
+                await DropQuietlyAsync(connection, build).ConfigureAwait(false);
+                return (SnapshotOrigin.Cached, 0);
             }
         }
+        catch
+        {
+            await DropQuietlyAsync(connection, build).ConfigureAwait(false);
+            throw;
+        }
 
-        var manifest = new SnapshotManifest(1, key.Hex, stage, request.Build, facts.ToString(),
-            _time.GetUtcNow(), JournalText(request.JournalTable), wanted);
-        await PublishAsync(connection, build, key.TemplateName, manifest, cancellationToken).ConfigureAwait(false);
         return (origin, applied);
+    }
+
+    private static async Task DropQuietlyAsync(NpgsqlConnection connection, string database)
+    {
+        try
+        {
+            await ExecuteAsync(connection, "DROP DATABASE IF EXISTS " + SqlIdentifier.Quote(database) + " WITH (FORCE)",
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            // Cleaning up after a failure must not hide the failure; prune removes what is left.
+        }
     }
 
     private async Task<int> ApplyAsync(
@@ -112,7 +130,7 @@ public sealed partial class TemplateDatabaseCache
     }
 
     // Comment, template flags and name change in one transaction: a template name that exists is a finished one.
-    private static async Task PublishAsync(
+    private static async Task<bool> TryPublishAsync(
         NpgsqlConnection connection, string build, string template, SnapshotManifest manifest,
         CancellationToken cancellationToken)
     {
@@ -133,10 +151,18 @@ public sealed partial class TemplateDatabaseCache
             };
             await using (batch.ConfigureAwait(false))
             {
-                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+                {
+                    return false;
+                }
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
         }
     }
 
@@ -204,6 +230,29 @@ public sealed partial class TemplateDatabaseCache
         }
 
         return templates;
+    }
+
+    private static async Task<List<string>> ReadBuildsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(
+            "SELECT datname FROM pg_database WHERE starts_with(datname, $1) AND length(datname) >= $2", connection)
+        {
+            Parameters = { new() { Value = BuildPrefix }, new() { Value = BuildPrefix.Length + 16 } },
+        };
+        var builds = new List<string>();
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    builds.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        return builds.Where(b => !b.AsSpan(BuildPrefix.Length, 16).ContainsAnyExcept(HexDigits)).ToList();
     }
 
     private static SnapshotManifest? TryReadManifest(string? comment)

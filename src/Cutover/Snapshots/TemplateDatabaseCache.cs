@@ -106,7 +106,7 @@ public sealed partial class TemplateDatabaseCache
                     _time.GetElapsedTime(started));
             }
 
-            var lockId = BinaryPrimitives.ReadInt64BigEndian(Convert.FromHexString(key.Hex.AsSpan(0, 16)));
+            var lockId = LockIdFor(key.Short);
             if (!await TryAdvisoryLockAsync(connection, lockId, cancellationToken).ConfigureAwait(false))
             {
                 SnapshotsLog.SnapshotWaiting(_logger, key.TemplateName);
@@ -203,7 +203,8 @@ public sealed partial class TemplateDatabaseCache
         }
     }
 
-    /// <summary>Keeps the newest <paramref name="keep"/> snapshots and drops the others.</summary>
+    /// <summary>Keeps the newest <paramref name="keep"/> snapshots and drops the others, and drops builds left by
+    /// killed processes.</summary>
     /// <remarks>A dropped template's clones are left alone; a clone being made from a template while it is dropped
     /// fails with <see cref="SnapshotException"/>.</remarks>
     /// <exception cref="DatabaseUnavailableException">The server cannot be reached.</exception>
@@ -227,6 +228,27 @@ public sealed partial class TemplateDatabaseCache
                     .ConfigureAwait(false);
                 SnapshotsLog.SnapshotDropped(_logger, template.Entry.TemplateName);
                 dropped.Add(template.Entry.TemplateName);
+            }
+
+            // Builds left by killed processes: one whose key lock is free is nobody's work in progress (on this
+            // maintenance database, which is why every caller should use the same one).
+            foreach (var build in await ReadBuildsAsync(connection, cancellationToken).ConfigureAwait(false))
+            {
+                var lockId = LockIdFor(build[BuildPrefix.Length..(BuildPrefix.Length + 16)]);
+                if (await TryAdvisoryLockAsync(connection, lockId, cancellationToken).ConfigureAwait(false))
+                {
+                    try
+                    {
+                        await ExecuteAsync(connection, "DROP DATABASE IF EXISTS " + SqlIdentifier.Quote(build) +
+                            " WITH (FORCE)", cancellationToken).ConfigureAwait(false);
+                        dropped.Add(build);
+                    }
+                    finally
+                    {
+                        await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None, lockId)
+                            .ConfigureAwait(false);
+                    }
+                }
             }
 
             return new PruneResult([.. templates.Take(keep).Select(t => t.Entry)], dropped.ToImmutable());
@@ -269,6 +291,10 @@ public sealed partial class TemplateDatabaseCache
 
         return sourceBuilder.Build();
     }
+
+    // The first 16 hex digits of the key, as the bigint of a session advisory lock.
+    private static long LockIdFor(string shortKey) =>
+        BinaryPrimitives.ReadInt64BigEndian(Convert.FromHexString(shortKey));
 
     internal CloneStrategy ChooseStrategy(long sizeBytes) => _options.CloneStrategy switch
     {

@@ -29,6 +29,19 @@ public sealed class PruneKeepsTheNewest
         (await cache.ListAsync(ct)).Select(e => e.TemplateName).ShouldBe([names[2]]);
     }
 
+    [Fact]
+    public async Task PruneAsync_drops_builds_left_by_killed_processes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ThrowawayServer.StartAsync(cancellationToken: ct);
+        await using var maintenance = server.CreateDataSource();
+        var stale = await server.CreateDatabaseAsync("cutover_bld_0123456789abcdef_deadbeef", cancellationToken: ct);
+
+        var result = await new TemplateDatabaseCache(maintenance).PruneAsync(5, ct);
+
+        result.Dropped.ShouldBe([stale]);
+    }
+
     /// <summary>Each UtcNow is a minute after the previous one, so build order is creation order.</summary>
     private sealed class SteppingTimeProvider : TimeProvider
     {
