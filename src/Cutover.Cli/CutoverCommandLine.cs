@@ -20,6 +20,8 @@ internal static class CutoverCommandLine
             CheckCommand.Create(),
             DiffCommand.Create(),
             SandboxCommand.Create(),
+            CiCommand.Create(),
+            CompatCommand.Create(),
         };
         return root;
     }

@@ -93,4 +93,20 @@ public static class CutoverEventIds
     public const int PostDeployStateChanged = 7016;
 
     // Snapshots 8xxx
+    /// <summary>A snapshot was found on the server.</summary>
+    public const int SnapshotHit = 8001;
+    /// <summary>Another process is building the same snapshot; waiting for it.</summary>
+    public const int SnapshotWaiting = 8002;
+    /// <summary>A snapshot is being built (from scratch, from a prefix, or from the file store).</summary>
+    public const int SnapshotBuilding = 8003;
+    /// <summary>A snapshot was built and marked as a template.</summary>
+    public const int SnapshotBuilt = 8004;
+    /// <summary>A snapshot was written to the file store.</summary>
+    public const int SnapshotStored = 8005;
+    /// <summary>A clone of a snapshot was created.</summary>
+    public const int CloneCreated = 8006;
+    /// <summary>A snapshot was dropped by pruning.</summary>
+    public const int SnapshotDropped = 8007;
+    /// <summary>One configuration of a compatibility run finished.</summary>
+    public const int CompatibilityRunFinished = 8008;
 }

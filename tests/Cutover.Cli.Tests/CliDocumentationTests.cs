@@ -10,8 +10,10 @@ public sealed class CliDocumentationTests
 
     public static TheoryData<string> CommandsAndOptions()
     {
-        var commands = CutoverCommandLine.Build().Subcommands;
-        var names = commands.Select(c => c.Name)
+        var commands = CutoverCommandLine.Build().Subcommands
+            .SelectMany(c => c.Subcommands.Prepend(c)).ToList();
+        var names = CutoverCommandLine.Build().Subcommands
+            .SelectMany(c => c.Subcommands.Select(s => c.Name + " " + s.Name).Prepend(c.Name))
             .Concat(commands.SelectMany(c => c.Options).Select(o => o.Name).Where(n => n.StartsWith("--", StringComparison.Ordinal) && n != "--help"))
             .Distinct(StringComparer.Ordinal);
         return [.. names];

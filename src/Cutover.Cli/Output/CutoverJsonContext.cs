@@ -17,4 +17,8 @@ namespace Cutover.Cli.Output;
 [JsonSerializable(typeof(RepairResult))]
 [JsonSerializable(typeof(ErrorReport))]
 [JsonSerializable(typeof(Cutover.Inspection.SchemaComparison))]
+[JsonSerializable(typeof(CiPrepareReport))]
+[JsonSerializable(typeof(CiKeyReport))]
+[JsonSerializable(typeof(CiPruneReport))]
+[JsonSerializable(typeof(CompatReport))]
 internal sealed partial class CutoverJsonContext : JsonSerializerContext;
