@@ -10,6 +10,8 @@ app() { # app RELEASE WHO: run that release's queries as the application would
 
 say "Release 1 is live: install it from its schema.sql (one transaction, every migration recorded as 'schema')"
 cutover install --dir "$here/v1/migrations"
+psql -X -q -c "INSERT INTO accounts (name, email) SELECT 'user' || g, 'user' || g || '@old.example' FROM generate_series(1, 200000) g"
+echo "(200,000 existing accounts loaded)"
 app v1 alice
 
 say "Deploy release 2, step 1: the pre phase (expand) while release 1 still serves"
@@ -25,6 +27,10 @@ cutover status --dir "$here/v2/migrations"
 say "Release 1 is drained; only release 2 runs. Step 2: the post phase (contract)"
 cutover upgrade --phase post --dir "$here/v2/migrations"
 app v2 dave
+
+say "After the deploy: post-deploy actions backfill email_domain for the existing rows, in batches"
+cutover deploy --assembly "$POST_DEPLOY_ASSEMBLY" --auto
+cutover deploy --assembly "$POST_DEPLOY_ASSEMBLY" --report
 
 say "Release 1's queries would now fail, as they should: its column is gone"
 if app v1 erin 2>/dev/null; then echo "unexpected: release 1 still works"; exit 1; else echo "release 1: column \"email\" does not exist (expected)"; fi

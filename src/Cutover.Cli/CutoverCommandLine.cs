@@ -17,6 +17,7 @@ internal static class CutoverCommandLine
             ValidateCommand.Create(),
             ScriptCommand.Create(),
             RepairCommand.Create(),
+            DeployCommand.Create(),
             CheckCommand.Create(),
             DiffCommand.Create(),
             SandboxCommand.Create(),

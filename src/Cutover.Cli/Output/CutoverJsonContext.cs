@@ -16,6 +16,7 @@ namespace Cutover.Cli.Output;
 [JsonSerializable(typeof(ValidationResult))]
 [JsonSerializable(typeof(RepairResult))]
 [JsonSerializable(typeof(ErrorReport))]
+[JsonSerializable(typeof(DeployReport))]
 [JsonSerializable(typeof(Cutover.Inspection.SchemaComparison))]
 [JsonSerializable(typeof(CiPrepareReport))]
 [JsonSerializable(typeof(CiKeyReport))]

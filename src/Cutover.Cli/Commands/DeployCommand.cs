@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Text.Json;
+using Cutover.Cli.Output;
+using Cutover.Journal;
+using Cutover.PostDeploy;
+using Microsoft.Extensions.Logging;
+
+namespace Cutover.Cli.Commands;
+
+/// <summary><c>cutover deploy --assembly PATH --auto</c>: run post-deploy actions once, after a deploy.</summary>
+internal static class DeployCommand
+{
+    public static Command Create()
+    {
+        var connection = CommonOptions.Connection();
+        var service = CommonOptions.Service();
+        var json = CommonOptions.Json();
+        var verbose = CommonOptions.Verbose();
+        var assemblies = new Option<string[]>("--assembly", "-a")
+        {
+            Description = "an assembly declaring [PostDeploy] actions (repeatable)",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var table = new Option<string>("--table")
+        {
+            Description = "the post-deploy journal table, schema.name",
+            DefaultValueFactory = _ => "public.cutover_post_deploy",
+        };
+        var auto = new Option<bool>("--auto") { Description = "run the pending actions declared Auto = true" };
+        var all = new Option<bool>("--all") { Description = "run every pending action" };
+        var one = new Option<string?>("--one") { Description = "run this action now, even if it ran before" };
+        var once = new Option<string?>("--once") { Description = "run this action unless it already succeeded" };
+        var skip = new Option<string?>("--skip") { Description = "mark this action skipped without running it" };
+        var reset = new Option<string?>("--reset") { Description = "forget this action's runs, cursor and progress" };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "run failed actions again, from their saved cursor" };
+        var report = new Option<bool>("--report") { Description = "show every action and its state; run nothing" };
+        var tenant = new Option<string?>("--tenant") { Description = "run for this tenant only" };
+        var allTenants = new Option<bool>("--all-tenants") { Description = "run for every tenant the tenant provider lists" };
+        var command = new Command("deploy", "run post-deploy actions (C# code that runs once after a deploy)")
+        {
+            connection, service, json, verbose, assemblies, table, auto, all, one, once, skip, reset, retryFailed, report,
+            tenant, allTenants,
+        };
+        command.SetAction((parseResult, ct) => Failures.GuardAsync(parseResult, parseResult.GetValue(json), async () =>
+        {
+            var modes = new (bool Chosen, string Name)[]
+            {
+                (parseResult.GetValue(auto), "--auto"), (parseResult.GetValue(all), "--all"),
+                (parseResult.GetValue(one) is not null, "--one"), (parseResult.GetValue(once) is not null, "--once"),
+                (parseResult.GetValue(skip) is not null, "--skip"), (parseResult.GetValue(reset) is not null, "--reset"),
+                (parseResult.GetValue(retryFailed), "--retry-failed"), (parseResult.GetValue(report), "--report"),
+            }.Where(m => m.Chosen).Select(m => m.Name).ToList();
+            if (modes.Count != 1)
+            {
+                throw new CliInputException(modes.Count == 0
+                    ? "deploy: say what to run: --auto, --all, --one ID, --once ID, --skip ID, --reset ID, --retry-failed or --report"
+                    : $"deploy: choose one of {string.Join(", ", modes)}");
+            }
+
+            if (!JournalTableName.TryParse(parseResult.GetValue(table), out var journal))
+            {
+                throw new CliInputException("--table: expected schema.table");
+            }
+
+            var output = parseResult.InvocationConfiguration.Output;
+            using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(
+                new TextWriterLoggerProvider(parseResult.InvocationConfiguration.Error,
+                    parseResult.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning)));
+            var catalog = PostDeployCatalog.LoadFrom(parseResult.GetValue(assemblies)!);
+            await using var dataSource = await ConnectionFactory.CreateAsync(
+                parseResult.GetValue(connection), parseResult.GetValue(service), loggerFactory, ct);
+            var executor = new PostDeployExecutor(dataSource, catalog,
+                new PostDeployOptions { JournalSchema = journal.Schema, JournalTable = journal.Table },
+                loggerFactory: loggerFactory);
+            var runner = new PostDeployRunner(executor, logger: loggerFactory.CreateLogger<PostDeployRunner>());
+            var forTenant = parseResult.GetValue(tenant);
+            var everyTenant = parseResult.GetValue(allTenants);
+
+            DeployReport result;
+            var exitCode = ExitCodes.Success;
+            switch (modes[0])
+            {
+                case "--report":
+                    result = DeployReport.From(await runner.ReportAsync(ct));
+                    break;
+                case "--skip" or "--reset":
+                    var id = parseResult.GetValue(modes[0] == "--skip" ? skip : reset)!;
+                    var changed = modes[0] == "--skip"
+                        ? await runner.SkipAsync(id, forTenant, everyTenant, ct)
+                        : await runner.ResetAsync(id, forTenant, everyTenant, ct);
+                    await output.WriteLineAsync($"{id}: {(modes[0] == "--skip" ? "skipped" : "reset")} ({changed} run(s))");
+                    return ExitCodes.Success;
+                default:
+                    var (mode, actionId) = modes[0] switch
+                    {
+                        "--auto" => (PostDeployMode.Auto, null),
+                        "--all" => (PostDeployMode.All, null),
+                        "--one" => (PostDeployMode.One, parseResult.GetValue(one)),
+                        "--once" => (PostDeployMode.Once, parseResult.GetValue(once)),
+                        _ => (PostDeployMode.RetryFailed, (string?)null),
+                    };
+                    var progress = parseResult.GetValue(json) ? null
+                        : new BackfillProgressLine(output, !Console.IsOutputRedirected && output == Console.Out, TimeProvider.System);
+                    var run = await runner.DeployAsync(
+                        new PostDeployRequest { Mode = mode, ActionId = actionId, Tenant = forTenant, AllTenants = everyTenant },
+                        progress, ct);
+                    progress?.Finish();
+                    result = DeployReport.From(run);
+                    exitCode = run.HasFailures ? ExitCodes.Failed : ExitCodes.Success;
+                    break;
+            }
+
+            if (parseResult.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(result, CutoverJsonContext.Default.DeployReport));
+            }
+            else
+            {
+                result.WriteText(output);
+            }
+
+            return exitCode;
+        }, ct));
+        return command;
+    }
+}
