@@ -8,7 +8,8 @@ namespace Cutover.Tests.Scenarios;
 
 /// <summary><c>check --against</c>: a production-like database is compared with what its journal says it should be,
 /// and changes made by hand show up.</summary>
-public sealed class CheckAgainstFindsHandMadeChanges(ServerFixture fixture)
+public sealed class CheckAgainstFindsHandMadeChanges(ServerFixture fixture, ProcrastinateAtHead procrastinate)
+    : IClassFixture<ProcrastinateAtHead>
 {
     [Fact]
     public async Task Column_added_and_index_dropped_by_hand_are_reported()
@@ -16,9 +17,8 @@ public sealed class CheckAgainstFindsHandMadeChanges(ServerFixture fixture)
         var ct = TestContext.Current.CancellationToken;
         var scripts = await MigrationSet.LoadAsync(
             new DirectoryScriptSource(SharedCorpus.Path("procrastinate", "migrations")), ct);
-        await using var production = fixture.Server.CreateDataSource(await fixture.CreateDatabaseAsync());
-        await new Migrator(production, scripts).UpgradeAsync(
-            new UpgradeOptions { Plan = new PlanRequest(PhaseSelection.All, ScriptVersion.Parse("03.02.00")) }, ct);
+        await using var database = await procrastinate.CreateAsync();
+        await using var production = database.CreateDataSource();
         string dropped;
         await using (var pick = production.CreateCommand(
             "SELECT indexname FROM pg_indexes WHERE tablename = 'procrastinate_jobs' AND indexname NOT LIKE '%pkey' ORDER BY 1 LIMIT 1"))
@@ -47,9 +47,7 @@ public sealed class CheckAgainstFindsHandMadeChanges(ServerFixture fixture)
         var ct = TestContext.Current.CancellationToken;
         var scripts = await MigrationSet.LoadAsync(
             new DirectoryScriptSource(SharedCorpus.Path("procrastinate", "migrations")), ct);
-        await using var production = fixture.Server.CreateDataSource(await fixture.CreateDatabaseAsync());
-        await new Migrator(production, scripts).UpgradeAsync(
-            new UpgradeOptions { Plan = new PlanRequest(PhaseSelection.All, ScriptVersion.Parse("02.00.03")) }, ct);
+        await using var production = procrastinate.Database.CreateDataSource();
 
         var result = await new SchemaCheck(fixture.Server.Scratch()).CompareWithJournalAsync(scripts, production, ct);
 
