@@ -24,93 +24,121 @@ for (var i = 0; i < args.Length; i++)
 
 var folder = Directory.CreateTempSubdirectory("cutover-bench-").FullName;
 Generate(folder, migrations);
-var scripts = await MigrationSet.LoadAsync(new DirectoryScriptSource(folder));
+var sets = new List<(string Label, MigrationSet Scripts)>
+{
+    ("the Procrastinate corpus", await MigrationSet.LoadAsync(new DirectoryScriptSource(CorpusMigrations()))),
+    ($"a generated set of {migrations} migrations", await MigrationSet.LoadAsync(new DirectoryScriptSource(folder))),
+};
 await using var server = await ThrowawayServer.StartAsync(new ThrowawayServerOptions { ParentDirectory = "/dev/shm" });
 await using var maintenance = server.CreateDataSource();
-var lines = new List<string>();
-
-// Cold: what a suite pays today.
-var cold = Stopwatch.StartNew();
-for (var i = 0; i < Databases; i++)
+var lines = new List<string>
 {
-    var name = await server.CreateDatabaseAsync($"cold_{i}");
-    await using var dataSource = server.CreateDataSource(name);
-    await new Migrator(dataSource, scripts).UpgradeAsync(new UpgradeOptions { Plan = new PlanRequest(PhaseSelection.All) });
-}
+    "## Test databases from snapshots",
+    "",
+    $"`bench/SnapshotBench`, one run, {DateTime.UtcNow:yyyy-MM-dd}: PostgreSQL {server.MajorVersion} on /dev/shm " +
+    $"(throwaway server: fsync off), {Environment.ProcessorCount} CPU cores shared with other work. {Databases} " +
+    "databases at the head of each migration set, three ways: cold (create and replay every migration), warm (a cached " +
+    "template and 8 clones), and the floor (8 bare `CREATE DATABASE ... TEMPLATE` of the same template).",
+};
 
-cold.Stop();
-
-var results = new List<(string Strategy, long Size, TimeSpan Build, TimeSpan Warm, TimeSpan Floor)>();
-foreach (var strategy in new[] { CloneStrategy.FileCopy, CloneStrategy.WalLog })
+for (var set = 0; set < sets.Count; set++)
 {
-    var cache = new TemplateDatabaseCache(maintenance, new SnapshotOptions { CloneStrategy = strategy });
-    var build = Stopwatch.StartNew();
-    var snapshot = await cache.EnsureAsync(scripts, new SnapshotRequest());
-    build.Stop();
+    var (label, scripts) = sets[set];
 
-    // The build leaves its pages dirty in shared buffers; FILE_COPY's checkpoint would write them during the first
-    // clone. A cached template is old by the time a later run clones it, so the warm run starts from a checkpoint.
-    await using (var checkpoint = maintenance.CreateCommand("CHECKPOINT"))
+    // Cold: what a suite pays today.
+    var cold = Stopwatch.StartNew();
+    for (var i = 0; i < Databases; i++)
     {
-        await checkpoint.ExecuteNonQueryAsync();
+        var name = await server.CreateDatabaseAsync($"cold_{set}_{i}");
+        await using var dataSource = server.CreateDataSource(name);
+        await new Migrator(dataSource, scripts).UpgradeAsync(new UpgradeOptions { Plan = new PlanRequest(PhaseSelection.All) });
     }
 
-    var warm = Stopwatch.StartNew();
-    var hit = await cache.EnsureAsync(scripts, new SnapshotRequest());
-    await cache.CloneAsync(hit, Databases);
-    warm.Stop();
+    cold.Stop();
 
-    var floor = Stopwatch.StartNew();
-    await using (var connection = await maintenance.OpenConnectionAsync())
+    var results = new List<(string Strategy, long Size, TimeSpan Build, TimeSpan Warm, TimeSpan Floor)>();
+    foreach (var strategy in new[] { CloneStrategy.FileCopy, CloneStrategy.WalLog })
     {
-        for (var i = 0; i < Databases; i++)
+        var cache = new TemplateDatabaseCache(maintenance, new SnapshotOptions { CloneStrategy = strategy });
+        var build = Stopwatch.StartNew();
+        var snapshot = await cache.EnsureAsync(scripts, new SnapshotRequest());
+        build.Stop();
+
+        // The build leaves its pages dirty in shared buffers; FILE_COPY's checkpoint would write them during the first
+        // clone. A cached template is old by the time a later run clones it, so the warm run starts from a checkpoint.
+        await using (var checkpoint = maintenance.CreateCommand("CHECKPOINT"))
         {
-            var sql = $"CREATE DATABASE floor_{strategy}_{i} TEMPLATE {snapshot.TemplateName} STRATEGY " +
-                (strategy == CloneStrategy.FileCopy ? "FILE_COPY" : "WAL_LOG");
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync();
+            await checkpoint.ExecuteNonQueryAsync();
         }
+
+        var warm = Stopwatch.StartNew();
+        var hit = await cache.EnsureAsync(scripts, new SnapshotRequest());
+        await cache.CloneAsync(hit, Databases);
+        warm.Stop();
+
+        var floor = Stopwatch.StartNew();
+        await using (var connection = await maintenance.OpenConnectionAsync())
+        {
+            for (var i = 0; i < Databases; i++)
+            {
+                var sql = $"CREATE DATABASE floor_{set}_{strategy}_{i} TEMPLATE {snapshot.TemplateName} STRATEGY " +
+                    (strategy == CloneStrategy.FileCopy ? "FILE_COPY" : "WAL_LOG");
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        floor.Stop();
+        results.Add((strategy.ToString(), snapshot.SizeBytes, build.Elapsed, warm.Elapsed, floor.Elapsed));
+        await cache.PruneAsync(0);
     }
 
-    floor.Stop();
-    results.Add((strategy.ToString(), snapshot.SizeBytes, build.Elapsed, warm.Elapsed, floor.Elapsed));
-    await cache.PruneAsync(0);
-}
-
-static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
-static string X(double x) => x.ToString("0.0", CultureInfo.InvariantCulture) + "x";
-
-lines.Add("## Test databases from snapshots");
-lines.Add("");
-lines.Add($"`bench/SnapshotBench`, one run, {DateTime.UtcNow:yyyy-MM-dd}: PostgreSQL {server.MajorVersion} on /dev/shm " +
-    $"(throwaway server: fsync off), {Environment.ProcessorCount} CPU cores shared with other work. {Databases} databases at " +
-    $"the head of a generated set of {scripts.Scripts.Length} migrations (tables, indexes, added and dropped columns; " +
-    "no dollar quotes). The Procrastinate corpus is not measured: its scripts need the real statement splitter, " +
-    "which this branch does not have yet.");
-lines.Add("");
-lines.Add("| way | strategy | time for 8 | per database | vs replay | vs floor |");
-lines.Add("|---|---|---:|---:|---:|---:|");
-lines.Add($"| cold: replay every migration | - | {Ms(cold.Elapsed)} | {Ms(cold.Elapsed / Databases)} | 1.0x | - |");
-foreach (var r in results)
-{
-    lines.Add($"| first build of the template (once) | {r.Strategy} | {Ms(r.Build)} | - | - | - |");
-    lines.Add($"| warm: cached template + 8 clones | {r.Strategy} | {Ms(r.Warm)} | {Ms(r.Warm / Databases)} | " +
-        $"{X(cold.Elapsed / r.Warm)} faster | {X(r.Warm / r.Floor)} |");
-    lines.Add($"| floor: 8 bare CREATE DATABASE ... TEMPLATE | {r.Strategy} | {Ms(r.Floor)} | {Ms(r.Floor / Databases)} | " +
-        $"{X(cold.Elapsed / r.Floor)} faster | 1.0x |");
+    lines.Add("");
+    lines.Add($"**{label}** ({scripts.Scripts.Length} migrations, template {results[0].Size / 1024 / 1024} MB):");
+    lines.Add("");
+    lines.Add("| way | strategy | time for 8 | per database | vs replay | vs floor |");
+    lines.Add("|---|---|---:|---:|---:|---:|");
+    lines.Add($"| cold: replay every migration | - | {Ms(cold.Elapsed)} | {Ms(cold.Elapsed / Databases)} | 1.0x | - |");
+    foreach (var r in results)
+    {
+        lines.Add($"| first build of the template (once) | {r.Strategy} | {Ms(r.Build)} | - | - | - |");
+        lines.Add($"| warm: cached template + 8 clones | {r.Strategy} | {Ms(r.Warm)} | {Ms(r.Warm / Databases)} | " +
+            $"{X(cold.Elapsed / r.Warm)} faster | {X(r.Warm / r.Floor)} |");
+        lines.Add($"| floor: 8 bare CREATE DATABASE ... TEMPLATE | {r.Strategy} | {Ms(r.Floor)} | {Ms(r.Floor / Databases)} | " +
+            $"{X(cold.Elapsed / r.Floor)} faster | 1.0x |");
+    }
 }
 
 lines.Add("");
-lines.Add($"Template size: {results[0].Size / 1024 / 1024} MB. Each row is one run on a shared 2-core machine, so " +
-    "timings swing by up to 2x between runs; the warm/floor ratio for FILE_COPY stayed within 1.1-1.2x once the " +
-    "template's pages were checkpointed (the bench checkpoints after the build, as a template cached by an earlier " +
-    "run would be). WAL_LOG's cost grows with the size, FILE_COPY's is a checkpoint: `CloneStrategy.Auto` uses " +
-    "FILE_COPY up to `SnapshotOptions.FileCopyUpToBytes` (1 GiB, not measured here).");
+lines.Add("Each row is one run on a shared 2-core machine, so timings swing by up to 2x between runs. The bench " +
+    "checkpoints after the build, as a template cached by an earlier run would be. WAL_LOG's cost grows with the size, " +
+    "FILE_COPY's is a checkpoint: `CloneStrategy.Auto` uses FILE_COPY up to `SnapshotOptions.FileCopyUpToBytes` " +
+    "(1 GiB, not measured here).");
 var text = string.Join('\n', lines) + "\n";
 Console.Write(text);
 if (write is not null)
 {
     WriteSection(write, text);
+}
+
+static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+
+static string X(double x) => x.ToString("0.0", CultureInfo.InvariantCulture) + "x";
+
+static string CorpusMigrations()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "corpus"), Path.Combine(dir.FullName, "..", "shared", "corpus") })
+        {
+            if (Directory.Exists(candidate))
+            {
+                return Path.Combine(candidate, "procrastinate", "migrations");
+            }
+        }
+    }
+
+    throw new DirectoryNotFoundException("shared/corpus not found");
 }
 
 static void Generate(string folder, int count)

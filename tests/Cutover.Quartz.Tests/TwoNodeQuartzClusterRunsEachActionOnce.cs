@@ -3,6 +3,8 @@ using Npgsql;
 using Quartz;
 using Shouldly;
 
+using Cutover.Tests;
+
 namespace Cutover.Quartz.Tests;
 
 public sealed class TwoNodeQuartzClusterRunsEachActionOnce(ServerFixture fixture)

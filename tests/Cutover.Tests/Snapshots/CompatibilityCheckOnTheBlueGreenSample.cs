@@ -36,10 +36,10 @@ public sealed class CompatibilityCheckOnTheBlueGreenSample(ServerFixture fixture
         }, ct);
     }
 
-    /// <summary>The sample's migrations without dollar quotes: the expand step relaxes <c>email</c> instead of adding
-    /// a sync trigger (whose plpgsql body the stub splitter of this branch would cut), and the contract step drops
-    /// what is there. Each test gets its own copy, so the snapshots of the two tests differ.</summary>
-    private static string CopyWithoutDollarQuotes()
+    /// <summary>The sample with a simpler expand step: it relaxes <c>email</c> instead of adding a sync trigger, so a
+    /// later migration that drops <c>email</c> breaks release 1 and nothing else (with the trigger in place, release 2's
+    /// inserts would fail too). Each test gets its own copy, so the snapshots of the two tests differ.</summary>
+    private static string CopyWithoutSyncTrigger()
     {
         var folder = Directory.CreateTempSubdirectory("cutover-bluegreen-").FullName;
         foreach (var file in Directory.GetFiles(Sample("v2", "migrations")))
@@ -58,8 +58,6 @@ public sealed class CompatibilityCheckOnTheBlueGreenSample(ServerFixture fixture
         return folder;
     }
 
-    // Fails with this branch's stub splitter, which cuts the $$ plpgsql body of 02.00.00_01_pre_add_email_address.sql
-    // at its semicolons ("transaction control (END) is not allowed"); unskip once the real lexer is merged.
     [Fact]
     public async Task The_sample_as_written_passes_all_three_configurations()
     {
@@ -71,7 +69,7 @@ public sealed class CompatibilityCheckOnTheBlueGreenSample(ServerFixture fixture
     [Fact]
     public async Task An_expand_only_pre_phase_passes_all_three_configurations()
     {
-        var result = await RunAsync(CopyWithoutDollarQuotes());
+        var result = await RunAsync(CopyWithoutSyncTrigger());
 
         result.Runs.Select(r => r.Configuration).ShouldBe(
             ["old tests @ 01.00.00 + pre", "new tests @ 01.00.00 + pre", "new tests @ all"]);
@@ -82,8 +80,8 @@ public sealed class CompatibilityCheckOnTheBlueGreenSample(ServerFixture fixture
     [Fact]
     public async Task A_pre_migration_dropping_a_column_release_1_reads_fails_configuration_1()
     {
-        var folder = CopyWithoutDollarQuotes();
-        await File.WriteAllTextAsync(Path.Combine(folder, "02.00.00_03_pre_drop_email_too_early.sql"),
+        var folder = CopyWithoutSyncTrigger();
+        await File.WriteAllTextAsync(Path.Combine(folder, "02.00.00_09_pre_drop_email_too_early.sql"),
             "ALTER TABLE accounts DROP COLUMN email;\n", TestContext.Current.CancellationToken);
 
         var result = await RunAsync(folder);
