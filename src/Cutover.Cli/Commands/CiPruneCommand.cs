@@ -9,10 +9,9 @@ internal static class CiPruneCommand
 {
     public static Command Create()
     {
-        var options = new SnapshotCommandOptions();
+        var options = new SnapshotCommandOptions(withStore: false);
         var keep = new Option<int>("--keep") { Description = "how many of the newest snapshots to keep", Required = true };
-        var command = options.AddTo(new Command("prune", "keep the newest N snapshots on the server and drop the others"),
-            withStore: false);
+        var command = options.AddTo(new Command("prune", "keep the newest N snapshots on the server and drop the others"));
         command.Options.Add(keep);
         command.SetAction((parseResult, ct) => Failures.GuardAsync(parseResult, options.WantsJson(parseResult), async () =>
         {

@@ -64,9 +64,7 @@ internal static class DeployCommand
             }
 
             var output = parseResult.InvocationConfiguration.Output;
-            using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(
-                new TextWriterLoggerProvider(parseResult.InvocationConfiguration.Error,
-                    parseResult.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning)));
+            using var loggerFactory = CliLogging.Create(parseResult, parseResult.GetValue(verbose));
             var catalog = PostDeployCatalog.LoadFrom(parseResult.GetValue(assemblies)!);
             await using var dataSource = await ConnectionFactory.CreateAsync(
                 parseResult.GetValue(connection), parseResult.GetValue(service), loggerFactory, ct);

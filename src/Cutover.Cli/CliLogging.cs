@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Cutover.Cli.Output;
+using Microsoft.Extensions.Logging;
+
+namespace Cutover.Cli;
+
+/// <summary>Logs go to stderr: warnings by default, each script and notice with <c>--verbose</c>.</summary>
+internal static class CliLogging
+{
+    public static ILoggerFactory Create(ParseResult parseResult, bool verbose) =>
+        LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(LogLevel.Trace)
+
+            // Npgsql logs every command at Information; --verbose is about Cutover's own work.
+            .AddFilter("Npgsql", LogLevel.Warning)
+            .AddProvider(new TextWriterLoggerProvider(parseResult.InvocationConfiguration.Error,
+                verbose ? LogLevel.Information : LogLevel.Warning)));
+}
