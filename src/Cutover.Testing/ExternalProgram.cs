@@ -10,12 +10,7 @@ internal static class ExternalProgram
     public static async Task<string> RunAsync(
         string program, IReadOnlyList<string> arguments, string? runAs, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo();
         if (runAs is not null)
         {
             // PostgreSQL refuses to run as root; runuser switches account without asking for a password.
@@ -35,16 +30,20 @@ internal static class ExternalProgram
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)
-            ?? throw new ThrowawayServerException($"{program}: could not be started");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        var output = await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false);
-        if (process.ExitCode != 0)
+        int exitCode;
+        string output;
+        try
         {
-            throw new ThrowawayServerException(
-                $"{Path.GetFileName(program)} exited with {process.ExitCode}: {output.Trim()}");
+            (exitCode, output) = await ChildProcess.RunAsync(start, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new ThrowawayServerException($"{program}: could not be started ({e.Message})");
+        }
+
+        if (exitCode != 0)
+        {
+            throw new ThrowawayServerException($"{Path.GetFileName(program)} exited with {exitCode}: {output.Trim()}");
         }
 
         return output;

@@ -11,12 +11,7 @@ internal sealed class ClientPrograms(string? toolDirectory, NpgsqlConnectionStri
     public async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var path = Locate(program);
-        var start = new ProcessStartInfo(path)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(path);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -27,10 +22,11 @@ internal sealed class ClientPrograms(string? toolDirectory, NpgsqlConnectionStri
             start.Environment[name] = value;
         }
 
-        Process process;
+        int exitCode;
+        string output;
         try
         {
-            process = Process.Start(start) ?? throw new SnapshotException($"{path}: could not be started");
+            (exitCode, output) = await ChildProcess.RunAsync(start, cancellationToken).ConfigureAwait(false);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -38,25 +34,9 @@ internal sealed class ClientPrograms(string? toolDirectory, NpgsqlConnectionStri
                 $"{path}: could not be started ({e.Message}); install the PostgreSQL client programs or set the tool folder", e);
         }
 
-        using (process)
+        if (exitCode != 0)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            try
-            {
-                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            var output = await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false);
-            if (process.ExitCode != 0)
-            {
-                throw new SnapshotException($"{program} exited with {process.ExitCode}: {output.Trim()}");
-            }
+            throw new SnapshotException($"{program} exited with {exitCode}: {output.Trim()}");
         }
     }
 

@@ -13,13 +13,7 @@ internal static class TestCommand
         string commandLine, string? workingDirectory, IReadOnlyDictionary<string, string> environment,
         CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("/bin/sh")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
-        };
+        var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = workingDirectory ?? "" };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(commandLine);
         foreach (var name in Inherited)
@@ -32,19 +26,13 @@ internal static class TestCommand
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new SnapshotException("/bin/sh: could not be started");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         try
         {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            return await ChildProcess.RunAsync(start, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (System.ComponentModel.Win32Exception e)
         {
-            process.Kill(entireProcessTree: true);
-            throw;
+            throw new SnapshotException("/bin/sh: could not be started (" + e.Message + ")", e);
         }
-
-        return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
     }
 }

@@ -13,14 +13,8 @@ public sealed class ThreeDeployersRunEachActionOnce(ServerFixture fixture)
     public async Task Each_action_runs_once_and_all_exit_0()
     {
         var ct = TestContext.Current.CancellationToken;
-        var database = await fixture.CreateDatabaseAsync();
-        await using var dataSource = fixture.Server.CreateDataSource(database);
-        await using (var setup = dataSource.CreateCommand("CREATE TABLE effects (action int, pid int)"))
-        {
-            await setup.ExecuteNonQueryAsync(ct);
-        }
-
-        var connection = fixture.Server.ConnectionString(database);
+        var (connection, dataSource) = await DatabaseWithEffectsTableAsync();
+        await using var _ = dataSource;
         var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
             CliProcess.RunAsync(AppContext.BaseDirectory, "deploy", "--assembly", s_actions, "--auto", "-c", connection)));
 
@@ -36,14 +30,8 @@ public sealed class ThreeDeployersRunEachActionOnce(ServerFixture fixture)
     public async Task Report_lists_every_action_with_its_state()
     {
         var ct = TestContext.Current.CancellationToken;
-        var database = await fixture.CreateDatabaseAsync();
-        await using var dataSource = fixture.Server.CreateDataSource(database);
-        await using (var setup = dataSource.CreateCommand("CREATE TABLE effects (action int, pid int)"))
-        {
-            await setup.ExecuteNonQueryAsync(ct);
-        }
-
-        var connection = fixture.Server.ConnectionString(database);
+        var (connection, dataSource) = await DatabaseWithEffectsTableAsync();
+        await using var _ = dataSource;
         (await CliProcess.RunAsync(AppContext.BaseDirectory, "deploy", "-a", s_actions, "--one", "2026-11-action-07", "-c", connection))
             .ExitCode.ShouldBe(0);
 
@@ -71,5 +59,18 @@ public sealed class ThreeDeployersRunEachActionOnce(ServerFixture fixture)
 
         run.ExitCode.ShouldBe(2, run.ToString());
         run.Error.ShouldContain("choose one of --auto, --report");
+    }
+
+    /// <summary>A fresh database with the <c>effects</c> table the fixture actions write to.</summary>
+    private async Task<(string Connection, Npgsql.NpgsqlDataSource DataSource)> DatabaseWithEffectsTableAsync()
+    {
+        var database = await fixture.CreateDatabaseAsync();
+        var dataSource = fixture.Server.CreateDataSource(database);
+        await using (var setup = dataSource.CreateCommand("CREATE TABLE effects (action int, pid int)"))
+        {
+            await setup.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        return (fixture.Server.ConnectionString(database), dataSource);
     }
 }
