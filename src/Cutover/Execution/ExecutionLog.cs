@@ -22,11 +22,11 @@ internal static partial class ExecutionLog
     [LoggerMessage(EventId = CutoverEventIds.ServerNotice, Level = LogLevel.Information, Message = "{Source}: {Severity}: {Notice}")]
     public static partial void ServerNotice(ILogger logger, string source, string severity, string notice);
 
-    [LoggerMessage(EventId = CutoverEventIds.DeployLockWaiting, Level = LogLevel.Information, Message = "Deploy lock {LockKey} is held by another run; waiting up to {WaitMs} ms")]
-    public static partial void DeployLockWaiting(ILogger logger, string lockKey, long waitMs);
+    [LoggerMessage(EventId = CutoverEventIds.DeployLockWaiting, Level = LogLevel.Information, Message = "Deploy lock {LockKey} is held by {Holder} since {HeldSince}; waited {WaitedMs} of {WaitMs} ms")]
+    public static partial void DeployLockWaiting(ILogger logger, string lockKey, string holder, string heldSince, long waitedMs, long waitMs);
 
-    [LoggerMessage(EventId = CutoverEventIds.DeployLockAcquired, Level = LogLevel.Debug, Message = "Deploy lock {LockKey} acquired")]
-    public static partial void DeployLockAcquired(ILogger logger, string lockKey);
+    [LoggerMessage(EventId = CutoverEventIds.DeployLockAcquired, Level = LogLevel.Debug, Message = "Deploy lock {LockKey} acquired after {WaitedMs} ms")]
+    public static partial void DeployLockAcquired(ILogger logger, string lockKey, long waitedMs);
 
     [LoggerMessage(EventId = CutoverEventIds.UpgradeFinished, Level = LogLevel.Information, Message = "Upgrade ({Phase}) applied {Count} script(s) in {ElapsedMs} ms")]
     public static partial void UpgradeFinished(ILogger logger, Planning.PhaseSelection phase, int count, long elapsedMs);

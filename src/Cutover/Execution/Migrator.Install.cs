@@ -23,7 +23,7 @@ public sealed partial class Migrator
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var deployLock = await LockAsync(connection, cancellationToken).ConfigureAwait(false);
+            var deployLock = await LockAsync(cancellationToken).ConfigureAwait(false);
             await using (deployLock.ConfigureAwait(false))
             {
                 if (await _journal.ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
@@ -92,7 +92,7 @@ public sealed partial class Migrator
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var deployLock = await LockAsync(connection, cancellationToken).ConfigureAwait(false);
+            var deployLock = await LockAsync(cancellationToken).ConfigureAwait(false);
             await using (deployLock.ConfigureAwait(false))
             {
                 await EnsureJournalAsync(connection, cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,7 @@ public sealed partial class Migrator
         await using (connection.ConfigureAwait(false))
         {
             // Under the lock, a 'running' row cannot belong to a live run: it was interrupted.
-            var deployLock = await LockAsync(connection, cancellationToken).ConfigureAwait(false);
+            var deployLock = await LockAsync(cancellationToken).ConfigureAwait(false);
             await using (deployLock.ConfigureAwait(false))
             {
                 var rows = await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);

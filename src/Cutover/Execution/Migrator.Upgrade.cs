@@ -31,7 +31,7 @@ public sealed partial class Migrator
                 return new ApplyResult(dryPlan, [], true, _time.GetElapsedTime(started));
             }
 
-            var deployLock = await LockAsync(connection, cancellationToken).ConfigureAwait(false);
+            var deployLock = await LockAsync(cancellationToken).ConfigureAwait(false);
             await using (deployLock.ConfigureAwait(false))
             {
                 await EnsureJournalAsync(connection, cancellationToken).ConfigureAwait(false);

@@ -58,12 +58,8 @@ public sealed partial class Migrator
             if (rows.Any(r => r.State == JournalState.Running))
             {
                 // Whether a 'running' row is live or left by a dead run depends on whether anyone holds the lock.
-                var probe = await DeployLock.TryAcquireAsync(connection, LockKey, cancellationToken).ConfigureAwait(false);
-                runInProgress = probe is null;
-                if (probe is not null)
-                {
-                    await probe.DisposeAsync().ConfigureAwait(false);
-                }
+                runInProgress = await DeployLock.FindHolderAsync(connection, LockKey, cancellationToken)
+                    .ConfigureAwait(false) is not null;
             }
 
             return StatusBuilder.Build(Scripts, rows, exists, runInProgress);
@@ -136,8 +132,9 @@ public sealed partial class Migrator
 
     private static string AppliedBy(NpgsqlConnection connection) => connection.UserName + "@" + Environment.MachineName;
 
-    private async Task<DeployLock> LockAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        await DeployLock.AcquireAsync(connection, LockKey, _options.DeployLockWait, _logger, cancellationToken)
+    /// <summary>Takes the deploy lock on a connection of its own (see <see cref="DeployLock"/> for why).</summary>
+    private async Task<DeployLock> LockAsync(CancellationToken cancellationToken) =>
+        await DeployLock.AcquireAsync(OpenAsync, LockKey, _options.DeployLockWait, _time, _logger, cancellationToken)
             .ConfigureAwait(false);
 
     private async Task EnsureJournalAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
