@@ -61,4 +61,11 @@ internal static class CommonOptions
         DefaultValueFactory = _ => TimeSpan.FromMinutes(10),
         CustomParser = result => Durations.Parse(result),
     };
+
+    public static Option<TimeSpan> StatementTimeout() => new("--statement-timeout")
+    {
+        Description = "how long one statement of a script may run before the server cancels it (57014); 0 for no limit",
+        DefaultValueFactory = _ => TimeSpan.FromHours(1),
+        CustomParser = result => Durations.Parse(result),
+    };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Cutover.Cli.Commands;
 
 namespace Cutover.Cli;
@@ -50,6 +51,10 @@ internal static class CutoverCommandLine
             return ExitCodes.InputError;
         }
 
-        return await parseResult.InvokeAsync(configuration, cancellationToken);
+        // System.CommandLine cancels the action's token on SIGINT and SIGTERM alike; the exit code tells them apart.
+        var terminated = new TerminationSignal();
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => terminated.Receive());
+        var code = await parseResult.InvokeAsync(configuration, cancellationToken);
+        return code == ExitCodes.Interrupted && terminated.Received ? ExitCodes.Terminated : code;
     }
 }

@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>Cannot connect, or the deploy lock was not obtained in time.</summary>
     public const int Unavailable = 3;
 
-    /// <summary>Interrupted by SIGINT (Ctrl+C).</summary>
+    /// <summary>Interrupted by SIGINT (Ctrl+C): the running statement was cancelled and its script rolled back.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Terminated by SIGTERM (what Kubernetes sends a pod): as <see cref="Interrupted"/>.</summary>
+    public const int Terminated = 143;
 }

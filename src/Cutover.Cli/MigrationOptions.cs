@@ -10,6 +10,7 @@ internal sealed class MigrationOptions : ProjectOptions
     public Option<TimeSpan> LockTimeout { get; } = CommonOptions.LockTimeout();
     public Option<int> LockRetries { get; } = CommonOptions.LockRetries();
     public Option<TimeSpan> LockWait { get; } = CommonOptions.LockWait();
+    public Option<TimeSpan> StatementTimeout { get; } = CommonOptions.StatementTimeout();
 
     /// <summary>Reads the scripts (input errors surface here, before any connection), then connects.</summary>
     public async Task<MigrationSession> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken)
@@ -24,10 +25,11 @@ internal sealed class MigrationOptions : ProjectOptions
             LockTimeout = parseResult.GetValue(LockTimeout),
             LockRetries = parseResult.GetValue(LockRetries),
             DeployLockWait = parseResult.GetValue(LockWait),
+            StatementTimeout = parseResult.GetValue(StatementTimeout),
         };
         var migrator = new Migrator(dataSource, scripts, options, loggerFactory.CreateLogger<Migrator>());
         return new MigrationSession(migrator, dataSource, loggerFactory);
     }
 
-    protected override IEnumerable<Option> MoreOptions() => [LockTimeout, LockRetries, LockWait];
+    protected override IEnumerable<Option> MoreOptions() => [LockTimeout, LockRetries, LockWait, StatementTimeout];
 }

@@ -22,6 +22,8 @@ internal sealed class SnapshotCommandOptions(bool withStore = true) : ProjectOpt
         DefaultValueFactory = _ => "replay",
     };
 
+    public Option<TimeSpan> StatementTimeout { get; } = CommonOptions.StatementTimeout();
+
     public SnapshotBuild ReadBuild(ParseResult parseResult) => parseResult.GetValue(Build) switch
     {
         "replay" => SnapshotBuild.Replay,
@@ -37,11 +39,15 @@ internal sealed class SnapshotCommandOptions(bool withStore = true) : ProjectOpt
         var options = new SnapshotOptions
         {
             StoreDirectory = parseResult.GetValue(Store),
+            Migrator = new Execution.MigratorOptions
+            {
+                StatementTimeout = parseResult.GetValue(StatementTimeout),
+            },
         };
         var cache = new TemplateDatabaseCache(dataSource, options, loggerFactory.CreateLogger<TemplateDatabaseCache>(),
             loggerFactory: loggerFactory);
         return new SnapshotSession(cache, dataSource, loggerFactory);
     }
 
-    protected override IEnumerable<Option> MoreOptions() => withStore ? [Store, Build] : [];
+    protected override IEnumerable<Option> MoreOptions() => withStore ? [Store, Build, StatementTimeout] : [];
 }

@@ -45,6 +45,8 @@ public static class CutoverEventIds
     public const int UpgradeFinished = 4009;
     /// <summary>schema.sql was installed.</summary>
     public const int SchemaInstalled = 4010;
+    /// <summary>repair dropped an INVALID index that an interrupted no-transaction script left.</summary>
+    public const int InvalidIndexDropped = 4011;
 
     // Inspection 5xxx (schema model, comparison, check)
     /// <summary>A database's catalog is about to be read (host, port and database only).</summary>

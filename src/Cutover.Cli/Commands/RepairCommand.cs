@@ -35,6 +35,11 @@ internal static class RepairCommand
                 await output.WriteLineAsync("Nothing to repair.");
             }
 
+            foreach (var index in result.DroppedIndexes)
+            {
+                await output.WriteLineAsync($"Dropped INVALID index {index}: the rerun builds it again.");
+            }
+
             foreach (var name in result.Cleared)
             {
                 await output.WriteLineAsync($"Cleared {name}: it runs again on the next upgrade.");

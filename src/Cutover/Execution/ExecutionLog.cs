@@ -36,4 +36,7 @@ internal static partial class ExecutionLog
 
     [LoggerMessage(EventId = CutoverEventIds.JournalCreated, Level = LogLevel.Information, Message = "Created journal table {JournalTable}")]
     public static partial void JournalCreated(ILogger logger, Journal.JournalTableName journalTable);
+
+    [LoggerMessage(EventId = CutoverEventIds.InvalidIndexDropped, Level = LogLevel.Information, Message = "Dropped INVALID index {IndexName} left by {ScriptName}")]
+    public static partial void InvalidIndexDropped(ILogger logger, string indexName, string scriptName);
 }

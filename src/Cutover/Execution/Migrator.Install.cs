@@ -40,10 +40,7 @@ public sealed partial class Migrator
                     var batch = new NpgsqlBatch(connection, transaction);
                     await using (batch.ConfigureAwait(false))
                     {
-                        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, true)")
-                        {
-                            Parameters = { new() { Value = DeployLock.Milliseconds(_options.LockTimeout) } },
-                        });
+                        batch.BatchCommands.Add(ScriptRunner.TimeoutsCommand(_options, local: true));
                         foreach (var command in statements.Commands())
                         {
                             batch.BatchCommands.Add(command);

@@ -7,7 +7,8 @@ namespace Cutover.Execution;
 public sealed partial class Migrator
 {
     /// <summary>Clears failed or interrupted no-transaction entries once the operator has fixed the database, and, when
-    /// asked, accepts changed checksums.</summary>
+    /// asked, accepts changed checksums. The INVALID indexes that a cleared script builds (what an interrupted
+    /// <c>CREATE INDEX CONCURRENTLY</c> leaves) are dropped, so that the next upgrade builds them again.</summary>
     /// <exception cref="DeployLockTimeoutException">Another run held the deploy lock too long.</exception>
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
     public async Task<RepairResult> RepairAsync(RepairOptions options, CancellationToken cancellationToken = default)
@@ -28,6 +29,28 @@ public sealed partial class Migrator
                 var accepted = options.AcceptChecksums
                     ? drift.Where(f => f.Kind == DriftKind.ChecksumChanged).Select(f => f.Name).ToList()
                     : [];
+                // An interrupted index build leaves an INVALID index that IF NOT EXISTS would skip on the rerun.
+                // DROP INDEX CONCURRENTLY cannot run in a transaction, so the drops come first, each on its own: a
+                // repair interrupted here is simply run again.
+                var dropped = new List<string>();
+                foreach (var name in cleared)
+                {
+                    if (Scripts.Find(name) is not { RunsInTransaction: false } script)
+                    {
+                        continue;
+                    }
+
+                    foreach (var index in await ScriptRunner.FindInvalidIndexesAsync(connection, script.Body, cancellationToken)
+                                 .ConfigureAwait(false))
+                    {
+                        await ScriptRunner.ExecuteAsync(connection,
+                            new NpgsqlBatchCommand("DROP INDEX CONCURRENTLY IF EXISTS " + index.QualifiedName),
+                            cancellationToken).ConfigureAwait(false);
+                        ExecutionLog.InvalidIndexDropped(_logger, index.QualifiedName, name);
+                        dropped.Add(index.QualifiedName);
+                    }
+                }
+
                 if (cleared.Count + accepted.Count > 0)
                 {
                     var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -53,7 +76,7 @@ public sealed partial class Migrator
                     }
                 }
 
-                return new RepairResult([.. cleared], [.. accepted]);
+                return new RepairResult([.. cleared], [.. accepted], [.. dropped]);
             }
         }
     }

@@ -32,22 +32,25 @@ public sealed partial class Migrator
             sql.AppendLine("\\set ON_ERROR_STOP on").AppendLine();
             sql.Append(_journal.CreateSql).AppendLine(";").AppendLine();
             var lockTimeout = SqlIdentifier.QuoteLiteral(DeployLock.Milliseconds(_options.LockTimeout));
+            var statementTimeout = SqlIdentifier.QuoteLiteral(DeployLock.Milliseconds(_options.StatementTimeout));
             foreach (var script in plan.Steps)
             {
                 sql.Append("-- ").Append(script.Name.FileName).Append(" (").Append(JournalTable.FormatPhase(script.Phase))
                     .AppendLine(")");
                 if (script.RunsInTransaction)
                 {
-                    sql.AppendLine("BEGIN;").Append("SET LOCAL lock_timeout = ").Append(lockTimeout).AppendLine(";");
+                    sql.AppendLine("BEGIN;").Append("SET LOCAL lock_timeout = ").Append(lockTimeout).AppendLine(";")
+                        .Append("SET LOCAL statement_timeout = ").Append(statementTimeout).AppendLine(";");
                 }
                 else
                 {
-                    sql.Append("SET lock_timeout = ").Append(lockTimeout).AppendLine(";");
+                    sql.Append("SET lock_timeout = ").Append(lockTimeout).AppendLine(";")
+                        .Append("SET statement_timeout = ").Append(statementTimeout).AppendLine(";");
                 }
 
                 sql.AppendLine(script.Body.TrimEnd()).AppendLine(";");
                 sql.AppendLine(_journal.InsertLiteralSql(script, JournalEntryKind.Applied));
-                sql.AppendLine(script.RunsInTransaction ? "COMMIT;" : "RESET lock_timeout;").AppendLine();
+                sql.AppendLine(script.RunsInTransaction ? "COMMIT;" : "RESET lock_timeout;\nRESET statement_timeout;").AppendLine();
             }
 
             return sql.ToString();

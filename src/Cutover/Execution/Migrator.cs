@@ -76,6 +76,24 @@ public sealed partial class Migrator
         {
             var rows = await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
             var findings = Planner.FindDrift(Scripts, rows).Where(f => f.Kind != DriftKind.OutOfOrder).ToList();
+
+            // A succeeded no-transaction script whose index is INVALID (applied by hand, or by a version of Cutover
+            // that did not check) leaves the database short of an index that everything says is there.
+            foreach (var row in rows.Where(r => r.State == JournalState.Succeeded))
+            {
+                if (Scripts.Find(row.Name) is { RunsInTransaction: false } script)
+                {
+                    var invalid = await ScriptRunner.FindInvalidIndexesAsync(connection, script.Body, cancellationToken)
+                        .ConfigureAwait(false);
+                    if (!invalid.IsEmpty)
+                    {
+                        findings.Add(new DriftFinding(row.Name, DriftKind.InvalidIndex,
+                            $"index {string.Join(", ", invalid.Select(i => i.QualifiedName))} is INVALID: drop it " +
+                            "(DROP INDEX CONCURRENTLY) and build it again"));
+                    }
+                }
+            }
+
             return new ValidationResult(rows.Length, [.. findings]);
         }
     }

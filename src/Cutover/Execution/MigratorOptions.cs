@@ -23,6 +23,12 @@ public sealed record MigratorOptions
     /// <summary>The longest backoff between retries.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long one statement of a script may run before the server cancels it (PostgreSQL's
+    /// <c>statement_timeout</c>, SQLSTATE 57014); 1 hour by default, <see cref="TimeSpan.Zero"/> for no limit.</summary>
+    /// <remarks>A runaway migration holds its locks for as long as it runs; an hour is longer than any sane
+    /// transactional script and than most index builds. Raise it for index builds on very large tables.</remarks>
+    public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>How long a run waits for another run's deploy lock; 10 minutes by default.</summary>
     public TimeSpan DeployLockWait { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -34,5 +40,6 @@ public sealed record MigratorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(RetryDelay, TimeSpan.Zero, nameof(RetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryDelay, RetryDelay, nameof(MaxRetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(DeployLockWait, TimeSpan.Zero, nameof(DeployLockWait));
+        ArgumentOutOfRangeException.ThrowIfLessThan(StatementTimeout, TimeSpan.Zero, nameof(StatementTimeout));
     }
 }

@@ -47,7 +47,7 @@ internal sealed class ScriptRunner(
                 progress?.Report(new ScriptProgress(script, ScriptStage.Retrying, time.GetElapsedTime(started), attempt));
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             }
-            catch (ScriptExecutionException e)
+            catch (Exception e) when (e is ScriptExecutionException or InvalidIndexException)
             {
                 ExecutionLog.ScriptFailed(logger, script.Name.Name, e.Message);
                 progress?.Report(new ScriptProgress(script, ScriptStage.Failed, time.GetElapsedTime(started), attempt));
@@ -67,11 +67,8 @@ internal sealed class ScriptRunner(
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
 
-            // set_config(..., true) is SET LOCAL: the timeout ends with the transaction, whatever happens to it.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, true)")
-            {
-                Parameters = { new() { Value = DeployLock.Milliseconds(options.LockTimeout) } },
-            });
+            // set_config(..., true) is SET LOCAL: the timeouts end with the transaction, whatever happens to it.
+            batch.BatchCommands.Add(TimeoutsCommand(options, local: true));
             foreach (var command in statements.Commands())
             {
                 batch.BatchCommands.Add(command);
@@ -120,10 +117,7 @@ internal sealed class ScriptRunner(
         await ExecuteAsync(connection,
             journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Running, null, appliedBy),
             cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, false)")
-        {
-            Parameters = { new() { Value = DeployLock.Milliseconds(options.LockTimeout) } },
-        }, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, TimeoutsCommand(options, local: false), cancellationToken).ConfigureAwait(false);
 
         try
         {
@@ -137,7 +131,12 @@ internal sealed class ScriptRunner(
                 await ExecuteStatementWithRetryAsync(connection, statements, index, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is ScriptExecutionException or OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // Left 'running' on purpose: status shows the script as interrupted, as after a kill, and repair clears it.
+            throw;
+        }
+        catch (ScriptExecutionException e)
         {
             if (connection.FullState == System.Data.ConnectionState.Open)
             {
@@ -154,11 +153,39 @@ internal sealed class ScriptRunner(
             {
                 await ExecuteAsync(connection, new NpgsqlBatchCommand("RESET lock_timeout"), CancellationToken.None)
                     .ConfigureAwait(false);
+                await ExecuteAsync(connection, new NpgsqlBatchCommand("RESET statement_timeout"), CancellationToken.None)
+                    .ConfigureAwait(false);
             }
+        }
+
+        // Statements that succeed can still leave an index unusable: IF NOT EXISTS skips the INVALID index an
+        // interrupted build left. Success is recorded only when every index the script builds is valid.
+        var invalid = await FindInvalidIndexesAsync(connection, script.Body, cancellationToken).ConfigureAwait(false);
+        if (!invalid.IsEmpty)
+        {
+            var failure = new InvalidIndexException(script.Location, invalid);
+            await ExecuteAsync(connection, journal.FinishCommand(script.Name.Name, JournalState.Failed,
+                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, failure.Message), CancellationToken.None)
+                .ConfigureAwait(false);
+            throw failure;
         }
 
         await ExecuteAsync(connection, journal.FinishCommand(script.Name.Name, JournalState.Succeeded,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, null), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The INVALID indexes that the statements of <paramref name="sql"/> build or rebuild.</summary>
+    internal static async Task<System.Collections.Immutable.ImmutableArray<InvalidIndex>> FindInvalidIndexesAsync(
+        NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var footprint = IndexFootprint.Of(sql);
+        if (footprint.IsEmpty)
+        {
+            return [];
+        }
+
+        var all = await InvalidIndex.FindAllAsync(connection, cancellationToken).ConfigureAwait(false);
+        return [.. all.Where(footprint.Covers)];
     }
 
     private async Task ExecuteStatementWithRetryAsync(
@@ -174,7 +201,17 @@ internal sealed class ScriptRunner(
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= options.LockRetries)
             {
-                // Outside a transaction each statement stands alone, so only the one that timed out runs again.
+                // Outside a transaction each statement stands alone, so only the one that timed out runs again. A
+                // concurrent index build can time out after it created its index (lock_timeout also bounds its waits
+                // for older transactions): the INVALID index it left must go, or the retry would trip over it.
+                foreach (var leftover in await FindInvalidIndexesAsync(connection, statements.TextOf(index), cancellationToken)
+                             .ConfigureAwait(false))
+                {
+                    await ExecuteAsync(connection,
+                        new NpgsqlBatchCommand("DROP INDEX CONCURRENTLY IF EXISTS " + leftover.QualifiedName),
+                        cancellationToken).ConfigureAwait(false);
+                }
+
                 var delay = retry.DelayBefore(attempt);
                 ExecutionLog.LockTimeoutRetry(logger, statements.ScriptName, (long)options.LockTimeout.TotalMilliseconds,
                     attempt, options.LockRetries, (long)delay.TotalMilliseconds);
@@ -186,6 +223,20 @@ internal sealed class ScriptRunner(
             }
         }
     }
+
+    /// <summary>Sets <c>lock_timeout</c> and <c>statement_timeout</c> for the script's transaction
+    /// (<paramref name="local"/>) or for the session.</summary>
+    internal static NpgsqlBatchCommand TimeoutsCommand(MigratorOptions options, bool local) =>
+        new(local
+            ? "SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)"
+            : "SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)")
+        {
+            Parameters =
+            {
+                new() { Value = DeployLock.Milliseconds(options.LockTimeout) },
+                new() { Value = DeployLock.Milliseconds(options.StatementTimeout) },
+            },
+        };
 
     internal static async Task ExecuteAsync(
         NpgsqlConnection connection, NpgsqlBatchCommand command, CancellationToken cancellationToken)

@@ -17,4 +17,7 @@ public enum DriftKind
 
     /// <summary>A pending script sorts before an applied one.</summary>
     OutOfOrder,
+
+    /// <summary>An applied no-transaction script's index is INVALID (an interrupted concurrent build).</summary>
+    InvalidIndex,
 }
