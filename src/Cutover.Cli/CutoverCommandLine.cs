@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Cutover.Cli.Commands;
 
 namespace Cutover.Cli;
@@ -37,8 +36,8 @@ internal static class CutoverCommandLine
             Output = output,
             Error = error,
 
-            // A cancelled statement needs a moment to roll back before the process may be forced down.
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+            // Signals are handled below, so that the exit code can tell SIGTERM from SIGINT.
+            ProcessTerminationTimeout = null,
         };
         if (parseResult.Errors.Count > 0)
         {
@@ -51,10 +50,8 @@ internal static class CutoverCommandLine
             return ExitCodes.InputError;
         }
 
-        // System.CommandLine cancels the action's token on SIGINT and SIGTERM alike; the exit code tells them apart.
-        var terminated = new TerminationSignal();
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => terminated.Receive());
-        var code = await parseResult.InvokeAsync(configuration, cancellationToken);
-        return code == ExitCodes.Interrupted && terminated.Received ? ExitCodes.Terminated : code;
+        using var signals = new TerminationSignals(cancellationToken);
+        var code = await parseResult.InvokeAsync(configuration, signals.Token);
+        return code == ExitCodes.Interrupted && signals.ExitCode is { } signalled ? signalled : code;
     }
 }

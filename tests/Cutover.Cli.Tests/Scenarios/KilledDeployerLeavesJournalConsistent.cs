@@ -22,14 +22,14 @@ public sealed class KilledDeployerLeavesJournalConsistent(ServerFixture fixture)
 
         using (var deployer = CliProcess.Start(folder.Root, "upgrade", "--phase", "all", "-c", connection))
         {
-            await WaitForQueryAsync(dataSource, "pg_sleep", ct);
+            await ServerProbe.WaitForQueryAsync(dataSource, "pg_sleep", ct);
             deployer.Kill(); // SIGKILL: no chance to clean up
             await deployer.WaitForExitAsync(ct);
         }
 
-        (await ScalarAsync<long>(dataSource, "SELECT count(*) FROM cutover_migrations", ct)).ShouldBe(1);
-        (await ScalarAsync<bool>(dataSource, "SELECT to_regclass('second') IS NULL", ct)).ShouldBeTrue();
-        await ScalarAsync<int>(dataSource, "INSERT INTO wake VALUES (1) RETURNING id", ct);
+        (await ServerProbe.ScalarAsync<long>(dataSource, "SELECT count(*) FROM cutover_migrations", ct)).ShouldBe(1);
+        (await ServerProbe.ScalarAsync<bool>(dataSource, "SELECT to_regclass('second') IS NULL", ct)).ShouldBeTrue();
+        await ServerProbe.ScalarAsync<int>(dataSource, "INSERT INTO wake VALUES (1) RETURNING id", ct);
 
         // The server notices the dead client (client_connection_check_interval) and releases the deploy lock.
         var rerun = await CliProcess.RunAsync(folder.Root, "upgrade", "--phase", "all", "-c", connection, "--lock-wait", "30s");
@@ -51,49 +51,25 @@ public sealed class KilledDeployerLeavesJournalConsistent(ServerFixture fixture)
 
         using (var deployer = CliProcess.Start(folder.Root, "upgrade", "--phase", "all", "-c", connection))
         {
-            await WaitForQueryAsync(dataSource, "pg_sleep", ct);
+            await ServerProbe.WaitForQueryAsync(dataSource, "pg_sleep", ct);
             deployer.Kill();
             await deployer.WaitForExitAsync(ct);
         }
 
         // Until the server notices the dead client, its session still holds the deploy lock and the row is live.
-        await WaitForQueryAsync(dataSource, "pg_sleep", ct, present: false);
+        await ServerProbe.WaitForQueryAsync(dataSource, "pg_sleep", ct, present: false);
         var status = await CliProcess.RunAsync(folder.Root, "status", "-c", connection);
         status.Output.ShouldContain("INTERRUPTED", Case.Sensitive, status.ToString());
         var refused = await CliProcess.RunAsync(folder.Root, "upgrade", "--phase", "all", "-c", connection, "--lock-wait", "30s");
         refused.ExitCode.ShouldBe(1, refused.ToString());
         refused.Error.ShouldContain("cutover repair");
 
-        await ScalarAsync<int>(dataSource, "INSERT INTO wake VALUES (1) RETURNING id", ct);
+        await ServerProbe.ScalarAsync<int>(dataSource, "INSERT INTO wake VALUES (1) RETURNING id", ct);
         var repair = await CliProcess.RunAsync(folder.Root, "repair", "-c", connection);
         var rerun = await CliProcess.RunAsync(folder.Root, "upgrade", "--phase", "all", "-c", connection,
             "--lock-timeout", "30s");
 
         repair.Output.ShouldContain("Cleared 01.00.00_02_pre_index", Case.Sensitive, repair.ToString());
         rerun.ExitCode.ShouldBe(0, rerun.ToString());
-    }
-
-    private static async Task WaitForQueryAsync(NpgsqlDataSource dataSource, string fragment, CancellationToken ct, bool present = true)
-    {
-        // Observe the server rather than guess a delay: the deployer is inside the script once its query shows up.
-        for (var i = 0; i < 600; i++)
-        {
-            var running = await ScalarAsync<long>(dataSource,
-                $"SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%{fragment}%' AND pid <> pg_backend_pid() AND state = 'active'", ct);
-            if ((running > 0) == present)
-            {
-                return;
-            }
-
-            await Task.Delay(50, ct);
-        }
-
-        throw new TimeoutException($"the query with '{fragment}' never {(present ? "showed up" : "went away")}");
-    }
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        return (T)(await command.ExecuteScalarAsync(ct))!;
     }
 }

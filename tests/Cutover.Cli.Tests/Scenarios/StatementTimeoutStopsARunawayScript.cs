@@ -1,0 +1,26 @@
+using Cutover.Tests;
+using Shouldly;
+
+namespace Cutover.Cli.Tests.Scenarios;
+
+/// <summary><c>--statement-timeout</c> cancels a runaway statement: the error names the file and SQLSTATE 57014, and
+/// the script is rolled back.</summary>
+public sealed class StatementTimeoutStopsARunawayScript(ServerFixture fixture)
+{
+    [Fact]
+    public async Task The_error_names_the_file_and_57014()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var folder = new MigrationFolder()
+            .With("01.00.00_01_pre_runaway.sql", "CREATE TABLE half (id int);\nSELECT pg_sleep(600);\n");
+        var database = await fixture.CreateDatabaseAsync();
+        var connection = fixture.Server.ConnectionString(database);
+
+        var run = await CliProcess.RunAsync(folder.Root, "upgrade", "--phase", "all", "-c", connection, "--statement-timeout", "300ms");
+
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.Error.ShouldContain("01.00.00_01_pre_runaway.sql:2:1: 57014", Case.Sensitive, run.ToString());
+        await using var dataSource = fixture.Server.CreateDataSource(database);
+        (await ServerProbe.ScalarAsync<bool>(dataSource, "SELECT to_regclass('half') IS NULL", ct)).ShouldBeTrue();
+    }
+}
