@@ -1,3 +1,4 @@
+using Cutover.Journal;
 using Cutover.Scripts;
 using Cutover.Snapshots;
 using Shouldly;
@@ -16,10 +17,14 @@ public sealed class ProcrastinateSnapshotsAtEachStage(ServerFixture fixture)
             new DirectoryScriptSource(SharedCorpus.Path("procrastinate", "migrations")), ct);
         await using var maintenance = fixture.Server.CreateDataSource();
         var cache = new TemplateDatabaseCache(maintenance);
-        var request = new SnapshotRequest { Stage = SnapshotStage.PreAfter(ScriptVersion.Parse("03.02.00")) };
+
+        // The journal table is part of a snapshot's key: one of this test's own keeps other tests that snapshot the
+        // same corpus on the shared server (ProcrastinateAtHead) from building "everything" first.
+        var journal = JournalTableName.Parse("public.stages_test_journal");
+        var request = new SnapshotRequest { Stage = SnapshotStage.PreAfter(ScriptVersion.Parse("03.02.00")), JournalTable = journal };
 
         var pre = await cache.EnsureAsync(scripts, request, ct);
-        var all = await cache.EnsureAsync(scripts, new SnapshotRequest(), ct);
+        var all = await cache.EnsureAsync(scripts, new SnapshotRequest { JournalTable = journal }, ct);
 
         all.Origin.ShouldBe(SnapshotOrigin.Extended);
         all.Applied.ShouldBe(scripts.Scripts.Length - pre.ScriptCount);
