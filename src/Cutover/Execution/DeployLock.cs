@@ -178,7 +178,9 @@ internal sealed class DeployLock : IAsyncDisposable
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand("BEGIN"),
+                // READ COMMITTED whatever default_transaction_isolation says: a REPEATABLE READ transaction keeps its
+                // snapshot to the end, and the holder's own concurrent index builds would wait for it forever.
+                new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL READ COMMITTED"),
 
                 // First, so that it gives the batch's scalar.
                 new NpgsqlBatchCommand("SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))")

@@ -68,6 +68,27 @@ public sealed class DeployLockTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_holder_keeps_no_snapshot_even_where_transactions_default_to_repeatable_read()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = await fixture.CreateDatabaseAsync();
+        await using (var admin = fixture.Server.CreateDataSource(database))
+        await using (var alter = admin.CreateCommand($"ALTER DATABASE \"{database}\" SET default_transaction_isolation = 'repeatable read'"))
+        {
+            await alter.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var dataSource = fixture.Server.CreateDataSource(database);
+        await using var held = await DeployLock.AcquireAsync(Open(dataSource), Key, TimeSpan.Zero,
+            TimeProvider.System, new RecordingLogger<Migrator>(), ct);
+
+        await using var command = dataSource.CreateCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() " +
+            "AND state = 'idle in transaction' AND backend_xmin IS NULL");
+        ((long)(await command.ExecuteScalarAsync(ct))!).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Status_sees_a_live_run_through_the_holder()
     {
         var ct = TestContext.Current.CancellationToken;
