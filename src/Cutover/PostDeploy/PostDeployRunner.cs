@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cutover.Connections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -173,7 +174,7 @@ public sealed class PostDeployRunner
         ImmutableArray<PostDeployOutcome> outcomes, CancellationToken cancellationToken)
     {
         var queued = outcomes.Where(o => o.Kind == PostDeployOutcomeKind.Queued).Select(o => o.Item).ToList();
-        var connection = await _executor.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await DatabaseConnection.OpenAsync(_executor.DataSource, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var listen = new NpgsqlCommand("LISTEN " + SqlIdentifier.Quote(PostDeployJournal.NotifyChannel), connection);
