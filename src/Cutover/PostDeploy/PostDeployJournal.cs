@@ -313,10 +313,11 @@ internal sealed class PostDeployJournal
     }
 
     /// <summary>Applies an operator's change (<paramref name="assignments"/>, trusted SQL from the runner) to the
-    /// rows of one action matching <paramref name="condition"/>; returns how many rows changed.</summary>
+    /// rows of one action matching <paramref name="condition"/>; returns how many rows changed. Both may use
+    /// <c>@now</c> and the named <paramref name="values"/>.</summary>
     public async Task<int> SetStateAsync(
         string actionId, IReadOnlyList<string> tenants, string assignments, string condition, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        IReadOnlyList<(string Name, object Value)> values, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -335,6 +336,11 @@ internal sealed class PostDeployJournal
                 command.Parameters.Add(new NpgsqlParameter<string[]>("tenants", [.. tenants]));
                 command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
                 command.Parameters.Add(new NpgsqlParameter<string>("channel", NotifyChannel));
+                foreach (var (name, value) in values)
+                {
+                    command.Parameters.AddWithValue(name, value);
+                }
+
                 return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
         }
