@@ -8,29 +8,27 @@ namespace Cutover.Cli;
 /// service file and password file filling the gaps. The environment is read once, here at the edge.</summary>
 internal static class ConnectionFactory
 {
+    public static async Task<ResolvedConnection> ResolveAsync(
+        string? connection, string? service, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+        await new ConnectionResolver(loggerFactory.CreateLogger<ConnectionResolver>())
+            .ResolveAsync(ConnectionTarget.Create(connection, service), EnvironmentSnapshot.Capture(), cancellationToken);
+
+    public static NpgsqlDataSource Create(ResolvedConnection resolved, ILoggerFactory loggerFactory) =>
+        new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>())
+            .Create(resolved, builder => builder.UseLoggerFactory(loggerFactory));
+
     public static async Task<NpgsqlDataSource> CreateAsync(
+        string? connection, string? service, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+        Create(await ResolveAsync(connection, service, loggerFactory, cancellationToken), loggerFactory);
+
+    /// <summary>The server a connection names, for commands that make databases on it: data sources for its other
+    /// databases carry the same resolved settings, password included (a data source's own connection string drops
+    /// it).</summary>
+    public static async Task<DatabaseServer> CreateServerAsync(
         string? connection, string? service, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        var target = ConnectionTarget.Create(connection, service);
-        var resolved = await new ConnectionResolver(loggerFactory.CreateLogger<ConnectionResolver>())
-            .ResolveAsync(target, EnvironmentSnapshot.Capture(), cancellationToken);
-        return new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>())
-            .Create(resolved, builder => builder.UseLoggerFactory(loggerFactory));
-    }
-
-    /// <summary>A scratch server given by a connection: its maintenance database, and a data source per database made
-    /// from the same resolved settings (password included, which a data source's own connection string drops).</summary>
-    public static async Task<(NpgsqlDataSource Maintenance, Func<string, NpgsqlDataSource> ConnectTo)> CreateScratchAsync(
-        string connection, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
-    {
-        var resolved = await new ConnectionResolver(loggerFactory.CreateLogger<ConnectionResolver>())
-            .ResolveAsync(ConnectionTarget.Create(connection, null), EnvironmentSnapshot.Capture(), cancellationToken);
-        var factory = new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>());
-        return (factory.Create(resolved), database =>
-        {
-            var builder = resolved.CreateConnectionStringBuilder();
-            builder.Database = database;
-            return NpgsqlDataSource.Create(builder);
-        });
+        var resolved = await ResolveAsync(connection, service, loggerFactory, cancellationToken);
+        return DatabaseServer.Of(resolved, new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>()),
+            builder => builder.UseLoggerFactory(loggerFactory));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cutover.Cli.Output;
+using Cutover.Connections;
 using Cutover.Journal;
 using Cutover.Scripts;
 using Microsoft.Extensions.Logging;
@@ -54,6 +55,11 @@ internal abstract class ProjectOptions
     public Task<NpgsqlDataSource> CreateDataSourceAsync(
         ParseResult parseResult, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
         ConnectionFactory.CreateAsync(parseResult.GetValue(Connection), parseResult.GetValue(Service), loggerFactory,
+            cancellationToken);
+
+    public Task<DatabaseServer> CreateServerAsync(
+        ParseResult parseResult, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+        ConnectionFactory.CreateServerAsync(parseResult.GetValue(Connection), parseResult.GetValue(Service), loggerFactory,
             cancellationToken);
 
     /// <summary>The options a family of commands adds to these.</summary>

@@ -35,7 +35,8 @@ internal sealed class SnapshotCommandOptions(bool withStore = true) : ProjectOpt
     public async Task<SnapshotSession> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var loggerFactory = CreateLoggerFactory(parseResult);
-        var dataSource = await CreateDataSourceAsync(parseResult, loggerFactory, cancellationToken);
+        var server = await CreateServerAsync(parseResult, loggerFactory, cancellationToken);
+        var dataSource = server.CreateDataSource(server.Database);
         var options = new SnapshotOptions
         {
             StoreDirectory = parseResult.GetValue(Store),
@@ -44,8 +45,10 @@ internal sealed class SnapshotCommandOptions(bool withStore = true) : ProjectOpt
                 StatementTimeout = parseResult.GetValue(StatementTimeout),
             },
         };
-        var cache = new TemplateDatabaseCache(dataSource, options, loggerFactory.CreateLogger<TemplateDatabaseCache>(),
-            loggerFactory: loggerFactory);
+
+        // Made on the server rather than the data source, so that builds, clones and pg_dump get the password too.
+        var cache = new TemplateDatabaseCache(dataSource, server, options,
+            loggerFactory.CreateLogger<TemplateDatabaseCache>(), loggerFactory: loggerFactory);
         return new SnapshotSession(cache, dataSource, loggerFactory);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Cutover.Connections;
 using Npgsql;
 
 namespace Cutover.Testing;
@@ -16,6 +17,7 @@ public sealed class ThrowawayServer : IAsyncDisposable
     private readonly string _root;
     private readonly string _dataDirectory;
     private readonly string? _runAs;
+    private readonly DatabaseServer _server;
     private readonly NpgsqlDataSource _admin;
     private int _databaseCounter;
     private int _disposed;
@@ -28,7 +30,8 @@ public sealed class ThrowawayServer : IAsyncDisposable
         _runAs = runAs;
         Port = port;
         MajorVersion = majorVersion;
-        _admin = NpgsqlDataSource.Create(ConnectionString("postgres"));
+        _server = new DatabaseServer(new NpgsqlConnectionStringBuilder(ConnectionString("postgres")));
+        _admin = _server.CreateDataSource("postgres");
     }
 
     /// <summary>The folder holding the server programs this server runs.</summary>
@@ -131,8 +134,7 @@ public sealed class ThrowawayServer : IAsyncDisposable
     };
 
     /// <summary>Creates a data source for <paramref name="database"/>; the caller disposes it.</summary>
-    public NpgsqlDataSource CreateDataSource(string database = "postgres") =>
-        NpgsqlDataSource.Create(ConnectionString(database));
+    public NpgsqlDataSource CreateDataSource(string database = "postgres") => _server.CreateDataSource(database);
 
     /// <summary>Scratch databases on this server, for <see cref="Inspection.SchemaCheck"/>:
     /// <c>new SchemaCheck(server.Scratch()).CompareInstallWithUpgradeAsync(scripts)</c>.</summary>
@@ -147,24 +149,17 @@ public sealed class ThrowawayServer : IAsyncDisposable
     {
         name ??= "db_" + Interlocked.Increment(ref _databaseCounter).ToString(CultureInfo.InvariantCulture) + "_" +
             Guid.NewGuid().ToString("N")[..8];
-        var sql = "CREATE DATABASE " + QuoteIdentifier(name) +
-            (template is null ? "" : " TEMPLATE " + QuoteIdentifier(template));
-        var command = _admin.CreateCommand(sql);
-        await using (command.ConfigureAwait(false))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var sql = "CREATE DATABASE " + SqlIdentifier.Quote(name) +
+            (template is null ? "" : " TEMPLATE " + SqlIdentifier.Quote(template));
+        await ExecuteAsync(sql, cancellationToken).ConfigureAwait(false);
         return name;
     }
 
     /// <summary>Drops <paramref name="database"/>, ending its connections first.</summary>
     public async Task DropDatabaseAsync(string database, CancellationToken cancellationToken = default)
     {
-        var command = _admin.CreateCommand("DROP DATABASE IF EXISTS " + QuoteIdentifier(database) + " WITH (FORCE)");
-        await using (command.ConfigureAwait(false))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await ExecuteAsync("DROP DATABASE IF EXISTS " + SqlIdentifier.Quote(database) + " WITH (FORCE)", cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Stops the server at once (no checkpoint: nothing here is meant to last) and deletes its folder.</summary>
@@ -191,8 +186,18 @@ public sealed class ThrowawayServer : IAsyncDisposable
         TryDeleteFolder(_root);
     }
 
-    internal static string QuoteIdentifier(string identifier) =>
-        "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        var connection = await DatabaseConnection.OpenAsync(_admin, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = new NpgsqlCommand(sql, connection);
+            await using (command.ConfigureAwait(false))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
     private static async Task WriteSettingsAsync(
         string data, string socketDirectory, int port, IReadOnlyDictionary<string, string> extra,

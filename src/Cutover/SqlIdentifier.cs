@@ -11,6 +11,18 @@ internal static class SqlIdentifier
     public static string Quote(string? schema, string name) =>
         schema is null ? Quote(name) : Quote(schema) + "." + Quote(name);
 
+    /// <summary>Quotes an identifier only when PostgreSQL's <c>quote_ident</c> would (keywords aside): names of
+    /// lower-case letters, digits, <c>_</c> and <c>$</c> that start with a letter or <c>_</c> stay bare, as the
+    /// server prints them in definitions; anything else is quoted as <see cref="Quote(string)"/> does.</summary>
+    public static string QuoteIfNeeded(string identifier) =>
+        identifier.Length > 0 && (char.IsAsciiLetterLower(identifier[0]) || identifier[0] == '_') &&
+        identifier.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_' || c == '$')
+            ? identifier
+            : Quote(identifier);
+
+    /// <summary>A schema-qualified name quoted as <see cref="QuoteIfNeeded(string)"/> quotes each part.</summary>
+    public static string QuoteIfNeeded(string schema, string name) => QuoteIfNeeded(schema) + "." + QuoteIfNeeded(name);
+
     /// <summary>Quotes a literal for printed scripts (standard_conforming_strings on): <c>it's</c> becomes
     /// <c>'it''s'</c>.</summary>
     public static string QuoteLiteral(string value) =>

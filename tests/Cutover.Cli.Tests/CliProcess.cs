@@ -7,7 +7,12 @@ public static class CliProcess
 {
     private static readonly string s_program = Path.Combine(AppContext.BaseDirectory, "Cutover.Cli.dll");
 
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) =>
+        Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the program with <paramref name="environment"/> added to a copy of this process's environment,
+    /// without the machine's libpq settings.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,12 +33,21 @@ public static class CliProcess
             start.Environment.Remove(key);
         }
 
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         return Process.Start(start)!;
     }
 
-    public static async Task<CliRun> RunAsync(string workingDirectory, params string[] args)
+    public static Task<CliRun> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    public static async Task<CliRun> RunAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);

@@ -6,6 +6,7 @@ using Cutover.Journal;
 using Cutover.Scripts;
 using Cutover.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace Cutover.Cli.Commands;
 
@@ -43,11 +44,12 @@ internal static class CheckCommand
             var scripts = await MigrationSet.LoadAsync(
                 new DirectoryScriptSource(parseResult.GetValue(directory)!, parseResult.GetValue(schema)), ct);
 
-            await using var server = parseResult.GetValue(scratch) is null ? await ThrowawayServer.StartAsync(cancellationToken: ct) : null;
-            var (maintenance, connectTo) = server is not null
-                ? (server.CreateDataSource(), server.CreateDataSource)
-                : await ConnectionFactory.CreateScratchAsync(parseResult.GetValue(scratch)!, NullLoggerFactory.Instance, ct);
-            await using var _ = maintenance;
+            await using var throwaway = parseResult.GetValue(scratch) is null ? await ThrowawayServer.StartAsync(cancellationToken: ct) : null;
+            var server = throwaway is null
+                ? await ConnectionFactory.CreateServerAsync(parseResult.GetValue(scratch), null, NullLoggerFactory.Instance, ct)
+                : null;
+            Func<string, NpgsqlDataSource> connectTo = throwaway is null ? server!.CreateDataSource : throwaway.CreateDataSource;
+            await using var maintenance = connectTo(server?.Database ?? "postgres");
             var check = new SchemaCheck(new ScratchDatabases(maintenance, connectTo), options);
 
             SchemaComparison result;

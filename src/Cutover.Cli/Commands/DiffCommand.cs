@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Cutover.Cli.Output;
+using Cutover.Connections;
 using Cutover.Inspection;
-using Npgsql;
 using Cutover.Journal;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,18 +21,17 @@ internal static class DiffCommand
         command.SetAction((parseResult, ct) => Failures.GuardAsync(parseResult, parseResult.GetValue(json), async () =>
         {
             var options = comparison.Read(parseResult, JournalTableName.Default);
-            await using var leftSource = await ConnectionFactory.CreateAsync(parseResult.GetValue(left), null, NullLoggerFactory.Instance, ct);
-            await using var rightSource = await ConnectionFactory.CreateAsync(parseResult.GetValue(right), null, NullLoggerFactory.Instance, ct);
+            var leftTarget = await ConnectionFactory.ResolveAsync(parseResult.GetValue(left), null, NullLoggerFactory.Instance, ct);
+            var rightTarget = await ConnectionFactory.ResolveAsync(parseResult.GetValue(right), null, NullLoggerFactory.Instance, ct);
+            await using var leftSource = ConnectionFactory.Create(leftTarget, NullLoggerFactory.Instance);
+            await using var rightSource = ConnectionFactory.Create(rightTarget, NullLoggerFactory.Instance);
             var result = await SchemaCheck.CompareDatabasesAsync(
-                leftSource, rightSource, Describe(leftSource), Describe(rightSource), options, null, ct);
+                leftSource, rightSource, Describe(leftTarget), Describe(rightTarget), options, null, ct);
             return await ComparisonOutput.WriteAsync(parseResult, result, parseResult.GetValue(json));
         }, ct));
         return command;
     }
 
-    private static string Describe(NpgsqlDataSource dataSource)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
-        return $"{builder.Host}:{builder.Port}/{builder.Database}";
-    }
+    // host:port/database: both sides usually connect as the same user.
+    private static string Describe(ResolvedConnection target) => string.Join(',', target.Endpoints) + "/" + target.Database;
 }

@@ -33,7 +33,16 @@ public sealed class DataSourceFactory
     public NpgsqlDataSource Create(ResolvedConnection connection, Action<NpgsqlDataSourceBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var settings = connection.CreateConnectionStringBuilder();
+        return CreateFromSettings(connection.CreateConnectionStringBuilder(), configure);
+    }
+
+    /// <summary>Creates a data source from full connection settings (password included, when there is one); the
+    /// caller disposes it. For <see cref="DatabaseServer"/>, which reaches several databases with one set of
+    /// settings.</summary>
+    internal NpgsqlDataSource CreateFromSettings(NpgsqlConnectionStringBuilder settings, Action<NpgsqlDataSourceBuilder>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
         settings.ApplicationName ??= DefaultApplicationName;
 
         // Include Error Detail stays as the user set it, off by default. PostgreSQL puts row values in DETAIL
@@ -45,12 +54,12 @@ public sealed class DataSourceFactory
         {
             // Npgsql names data sources in its metrics and logs after the connection string minus the password;
             // the description is shorter and names no option.
-            Name = connection.Describe(),
+            Name = DatabaseConnection.Describe(settings),
         };
         configure?.Invoke(builder);
         var dataSource = builder.Build();
         ConnectionsLog.DataSourceCreated(
-            _logger, connection.Host, connection.Port, connection.Database, connection.Username,
+            _logger, settings.Host ?? "", settings.Port, settings.Database ?? "", settings.Username ?? "",
             builder.ConnectionStringBuilder.ApplicationName ?? DefaultApplicationName);
         return dataSource;
     }

@@ -102,16 +102,7 @@ public sealed partial class Migrator
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        NpgsqlConnection connection;
-        try
-        {
-            connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsUnavailable(e))
-        {
-            throw new DatabaseUnavailableException(DescribeTarget(), e);
-        }
-
+        var connection = await DatabaseConnection.OpenAsync(_dataSource, cancellationToken).ConfigureAwait(false);
         connection.Notice += (_, args) =>
             ExecutionLog.ServerNotice(_logger, connection.Database, args.Notice.Severity, args.Notice.MessageText);
         if (connection.PostgreSqlVersion.Major >= 14)
@@ -126,26 +117,6 @@ public sealed partial class Migrator
         }
 
         return connection;
-    }
-
-    private static bool IsUnavailable(Exception e) => e switch
-    {
-        // Class 08 is connection trouble, 28 a refused login, 3D000 a database that does not exist, 57P03 a server
-        // that is starting up or shutting down.
-        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) ||
-                               p.SqlState.StartsWith("28", StringComparison.Ordinal) ||
-                               p.SqlState == PostgresErrorCodes.InvalidCatalogName ||
-                               p.SqlState == PostgresErrorCodes.CannotConnectNow,
-        NpgsqlException => true,
-        TimeoutException => true,
-        System.Net.Sockets.SocketException => true,
-        _ => false,
-    };
-
-    private string DescribeTarget()
-    {
-        var builder = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString);
-        return $"{builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}";
     }
 
     private static string AppliedBy(NpgsqlConnection connection) => connection.UserName + "@" + Environment.MachineName;

@@ -1,3 +1,4 @@
+using Cutover.Connections;
 using Cutover.Execution;
 using Cutover.Journal;
 using Cutover.Planning;
@@ -30,6 +31,7 @@ public sealed class SchemaCheck
     /// them (left: schema.sql, right: migrations).</summary>
     /// <exception cref="ScriptParseException">There is no schema.sql.</exception>
     /// <exception cref="ScriptExecutionException">schema.sql or a migration failed.</exception>
+    /// <exception cref="DatabaseUnavailableException">The scratch server cannot be reached.</exception>
     public async Task<SchemaComparison> CompareInstallWithUpgradeAsync(
         MigrationSet scripts, CancellationToken cancellationToken = default)
     {
@@ -52,13 +54,14 @@ public sealed class SchemaCheck
     /// <summary>Drift detection: replays, in a scratch database, exactly the migrations <paramref name="target"/>'s
     /// journal records, and compares (left: expected from the journal, right: the target). Read-only on the
     /// target.</summary>
+    /// <exception cref="DatabaseUnavailableException">The target or the scratch server cannot be reached.</exception>
     public async Task<SchemaComparison> CompareWithJournalAsync(
         MigrationSet scripts, NpgsqlDataSource target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scripts);
         ArgumentNullException.ThrowIfNull(target);
         var journal = new JournalTable(_options.JournalTable);
-        var connection = await target.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await DatabaseConnection.OpenAsync(target, cancellationToken).ConfigureAwait(false);
         IReadOnlyCollection<string> recorded;
         await using (connection.ConfigureAwait(false))
         {
@@ -79,12 +82,14 @@ public sealed class SchemaCheck
     }
 
     /// <summary>Inspects two live databases and compares them: <c>cutover diff</c>. Read-only on both.</summary>
+    /// <exception cref="DatabaseUnavailableException">Either database cannot be reached.</exception>
     public Task<SchemaComparison> CompareDatabasesAsync(
         NpgsqlDataSource left, NpgsqlDataSource right, string leftName, string rightName,
         CancellationToken cancellationToken = default) =>
         CompareDatabasesAsync(left, right, leftName, rightName, _options, _loggerFactory, cancellationToken);
 
     /// <summary>Inspects two live databases and compares them, with no scratch server needed.</summary>
+    /// <exception cref="DatabaseUnavailableException">Either database cannot be reached.</exception>
     public static async Task<SchemaComparison> CompareDatabasesAsync(
         NpgsqlDataSource left, NpgsqlDataSource right, string leftName, string rightName, SchemaCheckOptions? options,
         ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)

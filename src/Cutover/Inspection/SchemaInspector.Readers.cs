@@ -66,15 +66,6 @@ public sealed partial class SchemaInspector
     private static ImmutableArray<string> Texts(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? [] : [.. reader.GetFieldValue<string?[]>(ordinal).Select(x => x ?? "")];
 
-    private static string Qualify(string schema, string name) => QuoteIdentifier(schema) + "." + QuoteIdentifier(name);
-
-    // Matches PostgreSQL's quote_ident closely enough for the names it prints (keywords aside).
-    private static string QuoteIdentifier(string identifier) =>
-        identifier.Length > 0 && (char.IsAsciiLetterLower(identifier[0]) || identifier[0] == '_') &&
-        identifier.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_' || c == '$')
-            ? identifier
-            : "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
     private static NamespaceModel ReadNamespace(NpgsqlDataReader r) => new()
     {
         Name = r.GetString(0),
@@ -304,7 +295,7 @@ public sealed partial class SchemaInspector
             Cycle = r.GetBoolean(8),
             OwnedBy = ownerSchema is null || ownerTable is null
                 ? null
-                : Qualify(ownerSchema, ownerTable) + "." + QuoteIdentifier(r.GetString(11)),
+                : SqlIdentifier.QuoteIfNeeded(ownerSchema, ownerTable) + "." + SqlIdentifier.QuoteIfNeeded(r.GetString(11)),
             Comment = Text(r, 12),
             Privileges = Text(r, 13),
         };
@@ -391,7 +382,7 @@ public sealed partial class SchemaInspector
         if ((type & update) != 0)
         {
             var columns = Texts(r, 7);
-            events.Add(columns.IsEmpty ? "UPDATE" : "UPDATE OF " + string.Join(", ", columns.Select(QuoteIdentifier)));
+            events.Add(columns.IsEmpty ? "UPDATE" : "UPDATE OF " + string.Join(", ", columns.Select(SqlIdentifier.QuoteIfNeeded)));
         }
 
         if ((type & truncate) != 0)
@@ -403,8 +394,8 @@ public sealed partial class SchemaInspector
         var newTable = Text(r, 10);
         var referencing = oldTable is null && newTable is null
             ? null
-            : "REFERENCING" + (oldTable is null ? "" : " OLD TABLE AS " + QuoteIdentifier(oldTable)) +
-              (newTable is null ? "" : " NEW TABLE AS " + QuoteIdentifier(newTable));
+            : "REFERENCING" + (oldTable is null ? "" : " OLD TABLE AS " + SqlIdentifier.QuoteIfNeeded(oldTable)) +
+              (newTable is null ? "" : " NEW TABLE AS " + SqlIdentifier.QuoteIfNeeded(newTable));
 
         return new TriggerModel
         {

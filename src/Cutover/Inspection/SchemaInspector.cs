@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Cutover.Connections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -66,12 +67,13 @@ public sealed partial class SchemaInspector
     /// <param name="dataSource">The database to inspect; any role that can read the catalog will do.</param>
     /// <param name="cancellationToken">Cancels the catalog queries.</param>
     /// <returns>The model, every list sorted by name.</returns>
-    /// <exception cref="NpgsqlException">The database could not be reached or a catalog query failed.</exception>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
+    /// <exception cref="NpgsqlException">A catalog query failed.</exception>
     public async Task<SchemaModel> InspectAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         var started = Stopwatch.GetTimestamp();
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await DatabaseConnection.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var major = connection.PostgreSqlVersion.Major;
@@ -98,7 +100,7 @@ public sealed partial class SchemaInspector
         NpgsqlDataSource dataSource, IReadOnlyList<string> queries, IReadOnlyList<int> lane, List<object>[] results,
         CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await DatabaseConnection.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             await ReadLaneAsync(connection, queries, lane, results, cancellationToken).ConfigureAwait(false);

@@ -127,7 +127,7 @@ internal static class SchemaObjectDescriber
                 ("events", x.Events),
                 ("level", x.Level),
                 ("function", x.Function),
-                ("arguments", x.Arguments.IsDefaultOrEmpty ? null : string.Join(", ", x.Arguments.Select(Literal))),
+                ("arguments", x.Arguments.IsDefaultOrEmpty ? null : string.Join(", ", x.Arguments.Select(SqlIdentifier.QuoteLiteral))),
                 ("when", x.When),
                 ("referencing", x.Referencing),
                 ("constraint", x.Constraint),
@@ -159,7 +159,7 @@ internal static class SchemaObjectDescriber
         {
             yield return Object(
                 ObjectKind.Enum, DisplayName(x.Schema, x.Name), null,
-                ("labels", string.Join(", ", x.Labels.Select(Literal))),
+                ("labels", string.Join(", ", x.Labels.Select(SqlIdentifier.QuoteLiteral))),
                 ("comment", x.Comment),
                 ("privileges", x.Privileges));
         }
@@ -240,6 +240,4 @@ internal static class SchemaObjectDescriber
 
     private static string? List(ImmutableArray<string> items) =>
         items.IsDefaultOrEmpty ? null : string.Join(", ", items);
-
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cutover.Journal;
+using Cutover.Connections;
 using Npgsql;
 
 namespace Cutover.Inspection;
@@ -13,6 +13,7 @@ public sealed class ScratchDatabases(NpgsqlDataSource maintenance, Func<string, 
     private int _counter;
 
     /// <summary>Creates an empty database whose name says what it is for.</summary>
+    /// <exception cref="DatabaseUnavailableException">The server cannot be reached.</exception>
     public async Task<ScratchDatabase> CreateAsync(string purpose, CancellationToken cancellationToken = default)
     {
         var name = "cutover_scratch_" + purpose + "_" +
@@ -27,10 +28,14 @@ public sealed class ScratchDatabases(NpgsqlDataSource maintenance, Func<string, 
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
-        var command = maintenance.CreateCommand(sql);
-        await using (command.ConfigureAwait(false))
+        var connection = await DatabaseConnection.OpenAsync(maintenance, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var command = new NpgsqlCommand(sql, connection);
+            await using (command.ConfigureAwait(false))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

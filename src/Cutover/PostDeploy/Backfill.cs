@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cutover.Connections;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -190,7 +191,8 @@ internal sealed class Backfill
             return;
         }
 
-        var connection = await _context.JournalDataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await DatabaseConnection.OpenAsync(_context.JournalDataSource, cancellationToken)
+            .ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             await _run.SaveAsync(connection, null, cursor, rowsDone, rowsTotal, cancellationToken).ConfigureAwait(false);

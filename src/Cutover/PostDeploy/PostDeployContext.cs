@@ -1,3 +1,4 @@
+using Cutover.Connections;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -59,9 +60,10 @@ public sealed class PostDeployContext
     internal NpgsqlDataSource JournalDataSource => _journalDataSource;
 
     /// <summary>Opens a connection to the tenant's database with the tenant's schema first on <c>search_path</c>.</summary>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
     public async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await DatabaseConnection.OpenAsync(DataSource, cancellationToken).ConfigureAwait(false);
         if (Tenant?.Schema is { } schema)
         {
             try
@@ -88,7 +90,7 @@ public sealed class PostDeployContext
     /// <exception cref="PostDeployClaimLostException">Another node took the action over.</exception>
     public async Task ReportProgressAsync(long done, long? total = null, CancellationToken cancellationToken = default)
     {
-        var connection = await _journalDataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await DatabaseConnection.OpenAsync(_journalDataSource, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             await _run.SaveAsync(connection, null, null, done, total, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using Cutover.Connections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -261,7 +262,8 @@ public sealed partial class PostDeployExecutor
                 {
                     run.MarkClaimLost();
                 }
-                catch (NpgsqlException) when (!stop.IsCancellationRequested)
+                catch (Exception e) when (
+                    (e is NpgsqlException or DatabaseUnavailableException) && !stop.IsCancellationRequested)
                 {
                     // A missed heartbeat is not fatal: the lease is three heartbeats long.
                     continue;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cutover.Connections;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -56,7 +57,7 @@ internal sealed class PostDeployJournal
     /// <summary>Creates the schema and table when missing; returns whether it created the table.</summary>
     public async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -131,23 +132,27 @@ internal sealed class PostDeployJournal
             return;
         }
 
-        var command = _dataSource.CreateCommand($"""
-            INSERT INTO {_table} (action_id, tenant, description, auto, created_at)
-            SELECT * , @now FROM unnest(@ids, @tenants, @descriptions, @autos)
-            ON CONFLICT (action_id, tenant) DO UPDATE SET description = excluded.description, auto = excluded.auto
-            WHERE ({_table}.description, {_table}.auto) IS DISTINCT FROM (excluded.description, excluded.auto)
-            """);
-        await using (command.ConfigureAwait(false))
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            command.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. ids]));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("tenants", [.. tenantNames]));
-            command.Parameters.Add(new NpgsqlParameter("descriptions", NpgsqlDbType.Array | NpgsqlDbType.Text)
+            var command = new NpgsqlCommand($"""
+                INSERT INTO {_table} (action_id, tenant, description, auto, created_at)
+                SELECT * , @now FROM unnest(@ids, @tenants, @descriptions, @autos)
+                ON CONFLICT (action_id, tenant) DO UPDATE SET description = excluded.description, auto = excluded.auto
+                WHERE ({_table}.description, {_table}.auto) IS DISTINCT FROM (excluded.description, excluded.auto)
+                """, connection);
+            await using (command.ConfigureAwait(false))
             {
-                Value = descriptions.Select(d => (object?)d ?? DBNull.Value).ToArray(),
-            });
-            command.Parameters.Add(new NpgsqlParameter<bool[]>("autos", [.. autos]));
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                command.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. ids]));
+                command.Parameters.Add(new NpgsqlParameter<string[]>("tenants", [.. tenantNames]));
+                command.Parameters.Add(new NpgsqlParameter("descriptions", NpgsqlDbType.Array | NpgsqlDbType.Text)
+                {
+                    Value = descriptions.Select(d => (object?)d ?? DBNull.Value).ToArray(),
+                });
+                command.Parameters.Add(new NpgsqlParameter<bool[]>("autos", [.. autos]));
+                command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -157,40 +162,44 @@ internal sealed class PostDeployJournal
         IReadOnlyList<string> actionIds, IReadOnlyList<string> tenants, IReadOnlyList<PostDeployState> fromStates,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var command = _dataSource.CreateCommand($"""
-            WITH requested AS (
-                UPDATE {_table} SET
-                    state = 'pending', requested_at = @now, control = NULL,
-                    cursor = CASE WHEN state = 'succeeded' THEN NULL ELSE cursor END,
-                    rows_done = CASE WHEN state = 'succeeded' THEN 0 ELSE rows_done END,
-                    rows_total = CASE WHEN state = 'succeeded' THEN NULL ELSE rows_total END
-                WHERE action_id = ANY(@ids) AND tenant = ANY(@tenants) AND state = ANY(@states)
-                RETURNING action_id, tenant)
-            SELECT action_id, tenant FROM requested
-            UNION
-            SELECT action_id, tenant FROM {_table}
-            WHERE action_id = ANY(@ids) AND tenant = ANY(@tenants) AND state = 'running'
-            ORDER BY action_id, tenant;
-            SELECT pg_notify(@channel, '');
-            """);
-        await using (command.ConfigureAwait(false))
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            command.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. actionIds]));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("tenants", [.. tenants]));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("states", [.. fromStates.Select(Format)]));
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
-            command.Parameters.Add(new NpgsqlParameter<string>("channel", NotifyChannel));
-            var items = ImmutableArray.CreateBuilder<PostDeployWorkItem>();
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            var command = new NpgsqlCommand($"""
+                WITH requested AS (
+                    UPDATE {_table} SET
+                        state = 'pending', requested_at = @now, control = NULL,
+                        cursor = CASE WHEN state = 'succeeded' THEN NULL ELSE cursor END,
+                        rows_done = CASE WHEN state = 'succeeded' THEN 0 ELSE rows_done END,
+                        rows_total = CASE WHEN state = 'succeeded' THEN NULL ELSE rows_total END
+                    WHERE action_id = ANY(@ids) AND tenant = ANY(@tenants) AND state = ANY(@states)
+                    RETURNING action_id, tenant)
+                SELECT action_id, tenant FROM requested
+                UNION
+                SELECT action_id, tenant FROM {_table}
+                WHERE action_id = ANY(@ids) AND tenant = ANY(@tenants) AND state = 'running'
+                ORDER BY action_id, tenant;
+                SELECT pg_notify(@channel, '');
+                """, connection);
+            await using (command.ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                command.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. actionIds]));
+                command.Parameters.Add(new NpgsqlParameter<string[]>("tenants", [.. tenants]));
+                command.Parameters.Add(new NpgsqlParameter<string[]>("states", [.. fromStates.Select(Format)]));
+                command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+                command.Parameters.Add(new NpgsqlParameter<string>("channel", NotifyChannel));
+                var items = ImmutableArray.CreateBuilder<PostDeployWorkItem>();
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    items.Add(new PostDeployWorkItem(reader.GetString(0), reader.GetString(1)));
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        items.Add(new PostDeployWorkItem(reader.GetString(0), reader.GetString(1)));
+                    }
                 }
-            }
 
-            return items.ToImmutable();
+                return items.ToImmutable();
+            }
         }
     }
 
@@ -220,7 +229,7 @@ internal sealed class PostDeployJournal
     public async Task<string?> RenewAsync(
         PostDeployClaimed claim, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             return await SaveAsync(connection, null, claim, null, null, null, now, cancellationToken)
@@ -268,58 +277,72 @@ internal sealed class PostDeployJournal
         PostDeployClaimed claim, PostDeployState state, Exception? error, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var command = _dataSource.CreateCommand($"""
-            WITH finished AS (
-            UPDATE {_table} SET
-                state = @state,
-                finished_at = CASE WHEN @state = 'pending' THEN NULL ELSE @now END,
-                requested_at = CASE WHEN @state = 'pending' THEN requested_at ELSE NULL END,
-                claim_token = NULL, claim_expires_at = NULL, control = NULL,
-                error_summary = @error_summary, error_detail = @error_detail
-            WHERE action_id = @id AND tenant = @tenant AND claim_token = @token
-            RETURNING 1)
-            SELECT count(*)::int FROM finished;
-            SELECT pg_notify(@channel, '');
-            """);
-        await using (command.ConfigureAwait(false))
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            command.Parameters.Add(new NpgsqlParameter<string>("state", Format(state)));
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
-            command.Parameters.Add(new NpgsqlParameter("error_summary", NpgsqlDbType.Text)
+            var command = new NpgsqlCommand($"""
+                WITH finished AS (
+                UPDATE {_table} SET
+                    state = @state,
+                    finished_at = CASE WHEN @state = 'pending' THEN NULL ELSE @now END,
+                    requested_at = CASE WHEN @state = 'pending' THEN requested_at ELSE NULL END,
+                    claim_token = NULL, claim_expires_at = NULL, control = NULL,
+                    error_summary = @error_summary, error_detail = @error_detail
+                WHERE action_id = @id AND tenant = @tenant AND claim_token = @token
+                RETURNING 1)
+                SELECT count(*)::int FROM finished;
+                SELECT pg_notify(@channel, '');
+                """, connection);
+            await using (command.ConfigureAwait(false))
             {
-                Value = error is null ? DBNull.Value : Summarize(error),
-            });
-            command.Parameters.Add(new NpgsqlParameter("error_detail", NpgsqlDbType.Text)
-            {
-                Value = error is null ? DBNull.Value : error.ToString(),
-            });
-            command.Parameters.Add(new NpgsqlParameter<string>("channel", NotifyChannel));
-            AddKey(command, claim);
-            return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
+                command.Parameters.Add(new NpgsqlParameter<string>("state", Format(state)));
+                command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+                command.Parameters.Add(new NpgsqlParameter("error_summary", NpgsqlDbType.Text)
+                {
+                    Value = error is null ? DBNull.Value : Summarize(error),
+                });
+                command.Parameters.Add(new NpgsqlParameter("error_detail", NpgsqlDbType.Text)
+                {
+                    Value = error is null ? DBNull.Value : error.ToString(),
+                });
+                command.Parameters.Add(new NpgsqlParameter<string>("channel", NotifyChannel));
+                AddKey(command, claim);
+                return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
+            }
         }
     }
 
     /// <summary>Applies an operator's change (<paramref name="assignments"/>, trusted SQL from the runner) to the
-    /// rows of one action matching <paramref name="condition"/>; returns how many rows changed.</summary>
+    /// rows of one action matching <paramref name="condition"/>; returns how many rows changed. Both may use
+    /// <c>@now</c> and the named <paramref name="values"/>.</summary>
     public async Task<int> SetStateAsync(
         string actionId, IReadOnlyList<string> tenants, string assignments, string condition, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        IReadOnlyList<(string Name, object Value)> values, CancellationToken cancellationToken)
     {
-        var command = _dataSource.CreateCommand($"""
-            WITH changed AS (
-                UPDATE {_table} SET {assignments}
-                WHERE action_id = @id AND tenant = ANY(@tenants) AND {condition}
-                RETURNING 1)
-            SELECT count(*)::int FROM changed;
-            SELECT pg_notify(@channel, '');
-            """);
-        await using (command.ConfigureAwait(false))
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            command.Parameters.Add(new NpgsqlParameter<string>("id", actionId));
-            command.Parameters.Add(new NpgsqlParameter<string[]>("tenants", [.. tenants]));
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
-            command.Parameters.Add(new NpgsqlParameter<string>("channel", NotifyChannel));
-            return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            var command = new NpgsqlCommand($"""
+                WITH changed AS (
+                    UPDATE {_table} SET {assignments}
+                    WHERE action_id = @id AND tenant = ANY(@tenants) AND {condition}
+                    RETURNING 1)
+                SELECT count(*)::int FROM changed;
+                SELECT pg_notify(@channel, '');
+                """, connection);
+            await using (command.ConfigureAwait(false))
+            {
+                command.Parameters.Add(new NpgsqlParameter<string>("id", actionId));
+                command.Parameters.Add(new NpgsqlParameter<string[]>("tenants", [.. tenants]));
+                command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+                command.Parameters.Add(new NpgsqlParameter<string>("channel", NotifyChannel));
+                foreach (var (name, value) in values)
+                {
+                    command.Parameters.AddWithValue(name, value);
+                }
+
+                return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            }
         }
     }
 
@@ -327,49 +350,53 @@ internal sealed class PostDeployJournal
     public async Task<ImmutableArray<PostDeployJournalRow>> ReadAsync(
         IReadOnlyCollection<PostDeployWorkItem>? items, CancellationToken cancellationToken)
     {
-        var command = _dataSource.CreateCommand(items is null
-            ? $"SELECT {Columns} FROM {_table} ORDER BY action_id, tenant"
-            : $"""
-               SELECT {Columns} FROM {_table}
-               WHERE (action_id, tenant) IN (SELECT * FROM unnest(@ids, @tenants))
-               ORDER BY action_id, tenant
-               """);
-        await using (command.ConfigureAwait(false))
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            if (items is not null)
+            var command = new NpgsqlCommand(items is null
+                ? $"SELECT {Columns} FROM {_table} ORDER BY action_id, tenant"
+                : $"""
+                   SELECT {Columns} FROM {_table}
+                   WHERE (action_id, tenant) IN (SELECT * FROM unnest(@ids, @tenants))
+                   ORDER BY action_id, tenant
+                   """, connection);
+            await using (command.ConfigureAwait(false))
             {
-                command.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. items.Select(i => i.ActionId)]));
-                command.Parameters.Add(new NpgsqlParameter<string[]>("tenants", [.. items.Select(i => i.Tenant)]));
-            }
-
-            var rows = ImmutableArray.CreateBuilder<PostDeployJournalRow>();
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                if (items is not null)
                 {
-                    rows.Add(new PostDeployJournalRow(
-                        reader.GetString(0),
-                        reader.GetString(1),
-                        reader.IsDBNull(2) ? null : reader.GetString(2),
-                        reader.GetBoolean(3),
-                        Parse(reader.GetString(4)),
-                        reader.IsDBNull(5) ? null : reader.GetString(5),
-                        reader.GetInt32(6),
-                        GetTime(reader, 7),
-                        GetTime(reader, 8),
-                        GetTime(reader, 9),
-                        reader.IsDBNull(10) ? null : reader.GetString(10),
-                        GetTime(reader, 11),
-                        reader.IsDBNull(12) ? null : reader.GetString(12),
-                        reader.IsDBNull(13) ? null : reader.GetString(13),
-                        reader.GetInt64(14),
-                        reader.IsDBNull(15) ? null : reader.GetInt64(15),
-                        reader.IsDBNull(16) ? null : reader.GetString(16)));
+                    command.Parameters.Add(new NpgsqlParameter<string[]>("ids", [.. items.Select(i => i.ActionId)]));
+                    command.Parameters.Add(new NpgsqlParameter<string[]>("tenants", [.. items.Select(i => i.Tenant)]));
                 }
-            }
 
-            return rows.ToImmutable();
+                var rows = ImmutableArray.CreateBuilder<PostDeployJournalRow>();
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        rows.Add(new PostDeployJournalRow(
+                            reader.GetString(0),
+                            reader.GetString(1),
+                            reader.IsDBNull(2) ? null : reader.GetString(2),
+                            reader.GetBoolean(3),
+                            Parse(reader.GetString(4)),
+                            reader.IsDBNull(5) ? null : reader.GetString(5),
+                            reader.GetInt32(6),
+                            GetTime(reader, 7),
+                            GetTime(reader, 8),
+                            GetTime(reader, 9),
+                            reader.IsDBNull(10) ? null : reader.GetString(10),
+                            GetTime(reader, 11),
+                            reader.IsDBNull(12) ? null : reader.GetString(12),
+                            reader.IsDBNull(13) ? null : reader.GetString(13),
+                            reader.GetInt64(14),
+                            reader.IsDBNull(15) ? null : reader.GetInt64(15),
+                            reader.IsDBNull(16) ? null : reader.GetString(16)));
+                    }
+                }
+
+                return rows.ToImmutable();
+            }
         }
     }
 
@@ -386,43 +413,50 @@ internal sealed class PostDeployJournal
         params (string Name, object Value)[] parameters)
     {
         var token = Guid.NewGuid();
-        var command = _dataSource.CreateCommand($"""
-            UPDATE {_table} AS t SET
-                state = 'running', attempts = t.attempts + 1, claim_token = @token, claim_expires_at = @expires,
-                host = @host, started_at = @now, finished_at = NULL, control = NULL,
-                error_summary = NULL, error_detail = NULL
-            {fromAndWhere}
-            RETURNING t.action_id, t.tenant, t.attempts, t.cursor, t.rows_done, t.rows_total
-            """);
-        await using (command.ConfigureAwait(false))
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            command.Parameters.Add(new NpgsqlParameter<Guid>("token", token));
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("expires", now + _options.Lease));
-            command.Parameters.Add(new NpgsqlParameter<string>("host", _options.HostName));
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
-            foreach (var (name, value) in parameters)
+            var command = new NpgsqlCommand($"""
+                UPDATE {_table} AS t SET
+                    state = 'running', attempts = t.attempts + 1, claim_token = @token, claim_expires_at = @expires,
+                    host = @host, started_at = @now, finished_at = NULL, control = NULL,
+                    error_summary = NULL, error_detail = NULL
+                {fromAndWhere}
+                RETURNING t.action_id, t.tenant, t.attempts, t.cursor, t.rows_done, t.rows_total
+                """, connection);
+            await using (command.ConfigureAwait(false))
             {
-                command.Parameters.AddWithValue(name, value);
-            }
-
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                command.Parameters.Add(new NpgsqlParameter<Guid>("token", token));
+                command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("expires", now + _options.Lease));
+                command.Parameters.Add(new NpgsqlParameter<string>("host", _options.HostName));
+                command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+                foreach (var (name, value) in parameters)
                 {
-                    return null;
+                    command.Parameters.AddWithValue(name, value);
                 }
 
-                return new PostDeployClaimed(
-                    new PostDeployWorkItem(reader.GetString(0), reader.GetString(1)),
-                    token,
-                    reader.GetInt32(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.GetInt64(4),
-                    reader.IsDBNull(5) ? null : reader.GetInt64(5));
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
+
+                    return new PostDeployClaimed(
+                        new PostDeployWorkItem(reader.GetString(0), reader.GetString(1)),
+                        token,
+                        reader.GetInt32(2),
+                        reader.IsDBNull(3) ? null : reader.GetString(3),
+                        reader.GetInt64(4),
+                        reader.IsDBNull(5) ? null : reader.GetInt64(5));
+                }
             }
         }
     }
+
+    private Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
+        DatabaseConnection.OpenAsync(_dataSource, cancellationToken);
 
     private static void AddKey(NpgsqlCommand command, PostDeployClaimed claim)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cutover.Connections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -78,7 +79,7 @@ public sealed class PostDeployRunner
         string actionId, string? tenant = null, bool allTenants = false, CancellationToken cancellationToken = default) =>
         ChangeStateAsync("Skipped", actionId, tenant, allTenants,
             "state = 'skipped', requested_at = NULL, finished_at = @now",
-            "state IN ('pending', 'failed', 'cancelled', 'paused')", cancellationToken);
+            "state IN ('pending', 'failed', 'cancelled', 'paused')", [], cancellationToken);
 
     /// <summary><c>--reset ID</c>: makes an action pending again as if it never ran (cursor and progress cleared);
     /// refused for an action running under a live claim.</summary>
@@ -92,7 +93,7 @@ public sealed class PostDeployRunner
             error_summary = NULL, error_detail = NULL, started_at = NULL, finished_at = NULL, claim_token = NULL,
             claim_expires_at = NULL
             """,
-            "(state <> 'running' OR claim_expires_at < @now)", cancellationToken);
+            "(state <> 'running' OR claim_expires_at < @now)", [], cancellationToken);
 
     /// <summary>Pauses an action: a running one stops after its current batch (or at its next heartbeat) and keeps
     /// its cursor; a pending one will not start.</summary>
@@ -122,7 +123,7 @@ public sealed class PostDeployRunner
             requested_at = CASE WHEN state = 'paused' THEN @now ELSE requested_at END,
             control = NULL
             """,
-            "(state = 'paused' OR (state = 'running' AND control = 'pause'))", cancellationToken);
+            "(state = 'paused' OR (state = 'running' AND control = 'pause'))", [], cancellationToken);
 
     private Task<int> StopAsync(
         string operation, string stoppedState, string control, string actionId, string? tenant, bool allTenants,
@@ -130,20 +131,21 @@ public sealed class PostDeployRunner
     {
         // A live claim is asked to stop (its node records the state); an expired or absent one is stopped here.
         const string live = "(state = 'running' AND claim_expires_at >= @now)";
-        var from = control == "pause" ? "('pending', 'running')" : "('pending', 'running', 'paused')";
+        string[] from = control == "pause" ? ["pending", "running"] : ["pending", "running", "paused"];
         return ChangeStateAsync(operation, actionId, tenant, allTenants, $"""
-            state = CASE WHEN {live} THEN state ELSE '{stoppedState}' END,
-            control = CASE WHEN {live} THEN '{control}' ELSE NULL END,
+            state = CASE WHEN {live} THEN state ELSE @stopped_state END,
+            control = CASE WHEN {live} THEN @control ELSE NULL END,
             requested_at = CASE WHEN {live} THEN requested_at ELSE NULL END,
             claim_token = CASE WHEN {live} THEN claim_token ELSE NULL END,
             claim_expires_at = CASE WHEN {live} THEN claim_expires_at ELSE NULL END,
             finished_at = CASE WHEN {live} THEN finished_at ELSE @now END
-            """, $"state IN {from}", cancellationToken);
+            """, "state = ANY(@from_states)", [("stopped_state", stoppedState), ("control", control), ("from_states", from)],
+            cancellationToken);
     }
 
     private async Task<int> ChangeStateAsync(
         string operation, string actionId, string? tenant, bool allTenants, string assignments, string condition,
-        CancellationToken cancellationToken)
+        IReadOnlyList<(string Name, object Value)> values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actionId);
         await _executor.EnsureJournalAsync(cancellationToken).ConfigureAwait(false);
@@ -163,8 +165,8 @@ public sealed class PostDeployRunner
             }
         }
 
-        var changed = await _executor.Journal.SetStateAsync(actionId, tenants, assignments, condition, now, cancellationToken)
-            .ConfigureAwait(false);
+        var changed = await _executor.Journal
+            .SetStateAsync(actionId, tenants, assignments, condition, now, values, cancellationToken).ConfigureAwait(false);
         PostDeployLog.StateChanged(_logger, operation, actionId, changed);
         return changed;
     }
@@ -173,7 +175,7 @@ public sealed class PostDeployRunner
         ImmutableArray<PostDeployOutcome> outcomes, CancellationToken cancellationToken)
     {
         var queued = outcomes.Where(o => o.Kind == PostDeployOutcomeKind.Queued).Select(o => o.Item).ToList();
-        var connection = await _executor.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await DatabaseConnection.OpenAsync(_executor.DataSource, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var listen = new NpgsqlCommand("LISTEN " + SqlIdentifier.Quote(PostDeployJournal.NotifyChannel), connection);

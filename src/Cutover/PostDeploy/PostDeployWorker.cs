@@ -1,3 +1,4 @@
+using Cutover.Connections;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -54,7 +55,7 @@ public sealed class PostDeployWorker : BackgroundService
             {
                 return;
             }
-            catch (NpgsqlException e)
+            catch (Exception e) when (e is NpgsqlException or DatabaseUnavailableException)
             {
                 // The database may be restarting or failing over; the journal keeps every claim consistent, so
                 // waiting and trying again is all a worker needs to do.
@@ -74,7 +75,7 @@ public sealed class PostDeployWorker : BackgroundService
 
     private async Task ClaimUntilIdleAsync(CancellationToken stoppingToken)
     {
-        var connection = await _executor.DataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
+        var connection = await DatabaseConnection.OpenAsync(_executor.DataSource, stoppingToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var listen = new NpgsqlCommand("LISTEN " + SqlIdentifier.Quote(PostDeployJournal.NotifyChannel), connection);

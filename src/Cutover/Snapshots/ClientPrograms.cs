@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using Npgsql;
 
 namespace Cutover.Snapshots;
 
 /// <summary>Runs PostgreSQL's client programs (<c>pg_dump</c>, <c>pg_restore</c>) against the cache's server, passing
 /// the connection through libpq's <c>PG*</c> variables so no password appears on a command line.</summary>
-internal sealed class ClientPrograms(string? toolDirectory, NpgsqlConnectionStringBuilder server)
+/// <param name="toolDirectory">Where the programs are; PATH when null.</param>
+/// <param name="environment">The server's libpq variables (<see cref="Connections.DatabaseServer.EnvironmentFor"/>).</param>
+internal sealed class ClientPrograms(string? toolDirectory, IReadOnlyDictionary<string, string> environment)
 {
     public async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -17,7 +18,7 @@ internal sealed class ClientPrograms(string? toolDirectory, NpgsqlConnectionStri
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in Environment(server, database: null))
+        foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
@@ -38,35 +39,6 @@ internal sealed class ClientPrograms(string? toolDirectory, NpgsqlConnectionStri
         {
             throw new SnapshotException($"{program} exited with {exitCode}: {output.Trim()}");
         }
-    }
-
-    /// <summary>libpq variables for <paramref name="builder"/>'s server, and <c>PGDATABASE</c> when a database is
-    /// given. The password travels only in the child's environment.</summary>
-    public static Dictionary<string, string> Environment(NpgsqlConnectionStringBuilder builder, string? database)
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (builder.Host is { } host)
-        {
-            variables["PGHOST"] = host;
-        }
-
-        variables["PGPORT"] = builder.Port.ToString(CultureInfo.InvariantCulture);
-        if (builder.Username is { } user)
-        {
-            variables["PGUSER"] = user;
-        }
-
-        if (builder.Password is { } password)
-        {
-            variables["PGPASSWORD"] = password;
-        }
-
-        if (database is not null)
-        {
-            variables["PGDATABASE"] = database;
-        }
-
-        return variables;
     }
 
     private string Locate(string program)

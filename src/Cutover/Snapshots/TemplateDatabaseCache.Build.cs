@@ -277,22 +277,11 @@ public sealed partial class TemplateDatabaseCache
 
     private SnapshotStore? StoreFor(int majorVersion) => _options.StoreDirectory is { } directory
         ? new SnapshotStore(directory, new ClientPrograms(
-            _options.ToolDirectory ?? ClientPrograms.DefaultToolDirectory(majorVersion), ServerBuilder()))
+            _options.ToolDirectory ?? ClientPrograms.DefaultToolDirectory(majorVersion), _server.EnvironmentFor(null)))
         : null;
 
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _maintenance.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
-        {
-            var builder = new NpgsqlConnectionStringBuilder(_maintenance.ConnectionString);
-            throw new DatabaseUnavailableException(
-                $"{builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}", e);
-        }
-    }
+    private Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
+        DatabaseConnection.OpenAsync(_maintenance, cancellationToken);
 
     private static async Task<ServerFacts> ReadFactsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

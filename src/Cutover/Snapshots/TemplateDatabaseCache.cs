@@ -33,6 +33,7 @@ public sealed partial class TemplateDatabaseCache
     private const string ClonePrefix = "cutover_clone_";
 
     private readonly NpgsqlDataSource _maintenance;
+    private readonly DatabaseServer _server;
     private readonly SnapshotOptions _options;
     private readonly ILogger _logger;
     private readonly ILoggerFactory? _loggerFactory;
@@ -40,6 +41,9 @@ public sealed partial class TemplateDatabaseCache
 
     /// <summary>Creates a cache on the server of <paramref name="maintenance"/>, a data source for a database that is
     /// not a template (<c>postgres</c>, typically) as a role allowed to create databases.</summary>
+    /// <remarks>Builds, clones and <c>pg_dump</c> reach the server with <paramref name="maintenance"/>'s settings
+    /// but not its password, which a data source does not give back: Npgsql and libpq find it in
+    /// <c>PGPASSWORD</c> or the password file.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public TemplateDatabaseCache(
         NpgsqlDataSource maintenance,
@@ -47,9 +51,25 @@ public sealed partial class TemplateDatabaseCache
         ILogger<TemplateDatabaseCache>? logger = null,
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null)
+        : this(maintenance, DatabaseServer.Behind(maintenance, UseLoggerFactory(loggerFactory)), options, logger,
+            timeProvider, loggerFactory)
+    {
+    }
+
+    /// <summary>Creates a cache on <paramref name="server"/>, which reaches builds and clones with the settings
+    /// <paramref name="maintenance"/> was made from, password included.</summary>
+    internal TemplateDatabaseCache(
+        NpgsqlDataSource maintenance,
+        DatabaseServer server,
+        SnapshotOptions? options = null,
+        ILogger<TemplateDatabaseCache>? logger = null,
+        TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(maintenance);
+        ArgumentNullException.ThrowIfNull(server);
         _maintenance = maintenance;
+        _server = server;
         _options = options ?? new SnapshotOptions();
         _options.Validate();
         _logger = (ILogger?)logger ?? NullLogger<TemplateDatabaseCache>.Instance;
@@ -257,40 +277,21 @@ public sealed partial class TemplateDatabaseCache
 
     /// <summary>A connection string for <paramref name="database"/> on this server, without the password (give it
     /// through <c>PGPASSWORD</c> or a pgpass file), fit to print.</summary>
-    public string ConnectionStringFor(string database)
-    {
-        var builder = ServerBuilder();
-        builder.Database = database;
-        builder.Password = null;
-        return builder.ConnectionString;
-    }
+    public string ConnectionStringFor(string database) => _server.ConnectionStringFor(database);
 
     /// <summary>libpq variables (<c>PGHOST</c>, <c>PGPORT</c>, <c>PGUSER</c>, <c>PGPASSWORD</c> when there is one,
-    /// <c>PGDATABASE</c>) and <c>CUTOVER_TEST_CONNECTION</c> that point a child process at <paramref name="database"/>.
-    /// Meant for a child's environment only: it may hold the password.</summary>
+    /// <c>PGDATABASE</c>) and <c>CUTOVER_TEST_CONNECTION</c> (without the password) that point a child process at
+    /// <paramref name="database"/>. Meant for a child's environment only: it may hold the password.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentFor(string database)
     {
-        var builder = ServerBuilder();
-        var variables = ClientPrograms.Environment(builder, database);
-        builder.Database = database;
-        variables["CUTOVER_TEST_CONNECTION"] = builder.ConnectionString;
+        var variables = _server.EnvironmentFor(database);
+        variables["CUTOVER_TEST_CONNECTION"] = _server.ConnectionStringFor(database);
         return variables;
     }
 
     /// <summary>A data source for <paramref name="database"/> on this server, with the maintenance connection's
-    /// credentials; the caller disposes it.</summary>
-    public NpgsqlDataSource CreateDataSource(string database)
-    {
-        var builder = ServerBuilder();
-        builder.Database = database;
-        var sourceBuilder = new NpgsqlDataSourceBuilder(builder.ConnectionString);
-        if (_loggerFactory is not null)
-        {
-            sourceBuilder.UseLoggerFactory(_loggerFactory);
-        }
-
-        return sourceBuilder.Build();
-    }
+    /// settings; the caller disposes it.</summary>
+    public NpgsqlDataSource CreateDataSource(string database) => _server.CreateDataSource(database);
 
     // The first 16 hex digits of the key, as the bigint of a session advisory lock.
     private static long LockIdFor(string shortKey) =>
@@ -319,7 +320,6 @@ public sealed partial class TemplateDatabaseCache
         return sql;
     }
 
-    // NpgsqlDataSource.ConnectionString leaves the password out unless Persist Security Info is set; without it,
-    // other databases are reached with the password Npgsql finds itself (PGPASSWORD, pgpass), as libpq children do.
-    private NpgsqlConnectionStringBuilder ServerBuilder() => new(_maintenance.ConnectionString);
+    private static Action<NpgsqlDataSourceBuilder>? UseLoggerFactory(ILoggerFactory? loggerFactory) =>
+        loggerFactory is null ? null : builder => builder.UseLoggerFactory(loggerFactory);
 }
