@@ -33,7 +33,8 @@ internal sealed class JournalTable
     /// <remarks>No <c>CREATE SCHEMA IF NOT EXISTS</c> unless <see cref="CreatesMissingSchema"/>: PostgreSQL checks
     /// the CREATE privilege on the database before it looks whether the schema exists, so a deployer that owns only
     /// its schema could not run it.</remarks>
-    public string CreateSql => (CreatesMissingSchema ? $"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(Name.Schema)};\n" : "") +
+    public string CreateSql =>
+        (CreatesMissingSchema ? $"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(Name.Schema)};\n" : "") +
         $"""
         CREATE TABLE IF NOT EXISTS {Name.Quoted} (
             name         text PRIMARY KEY,

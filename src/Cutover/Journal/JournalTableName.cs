@@ -7,7 +7,7 @@ namespace Cutover.Journal;
 /// <param name="Schema">The schema.</param>
 /// <param name="Table">The table.</param>
 /// <remarks>Built directly, a name may hold any characters: it is always quoted in SQL. Parsed from text, it must be
-/// plain (<see cref="TryParse"/>), because <c>schema.table</c> written any other way has no one reading.</remarks>
+/// plain (<see cref="TryParse"/>), because only then does <c>schema.table</c> have one reading.</remarks>
 public sealed partial record JournalTableName(string Schema, string Table)
 {
     /// <summary>What <see cref="TryParse"/> accepts, for messages.</summary>
@@ -27,8 +27,8 @@ public sealed partial record JournalTableName(string Schema, string Table)
         TryParse(text, out var name) ? name : throw new FormatException($"'{text}' is not a journal table name: {PlainNameRule}");
 
     /// <summary>Parses <c>schema.table</c> or <c>table</c> (schema <c>public</c>); returns false for anything else.</summary>
-    /// <remarks>Each part must be an ordinary lower-case SQL identifier (<see cref="PlainNameRule"/>), which means the same
-    /// quoted or not: <c>Ops.Journal</c> would name <c>ops.journal</c> in SQL but <c>"Ops"."Journal"</c> in the
+    /// <remarks>Each part must be an ordinary lower-case SQL identifier (<see cref="PlainNameRule"/>), which means the
+    /// same quoted or not: <c>Ops.Journal</c> would name <c>ops.journal</c> in SQL but <c>"Ops"."Journal"</c> in the
     /// catalog, and quotes, spaces, dots or SQL in a name are far more likely a mistake than a wish.</remarks>
     public static bool TryParse(string? text, [NotNullWhen(true)] out JournalTableName? name)
     {

@@ -48,7 +48,8 @@ public sealed class DirectoryScriptSource : IScriptSource
                 // Subfolders are not read, but one named like a script is surely a script put in the wrong place.
                 files.Add(new ScriptFile(Path.GetFileName(path), path, "")
                 {
-                    Problem = new ScriptProblem(path, null, null, "is a folder, not a script file: move its scripts up or rename it"),
+                    Problem = new ScriptProblem(path, null, null,
+                        "is a folder, not a script file: move its scripts up or rename it"),
                 });
                 continue;
             }

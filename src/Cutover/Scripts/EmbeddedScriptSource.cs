@@ -46,7 +46,8 @@ public sealed class EmbeddedScriptSource : IScriptSource
                 continue;
             }
 
-            files.Add(await ReadAsync(resource[MigrationsPrefix.Length..], resource, cancellationToken).ConfigureAwait(false));
+            files.Add(await ReadAsync(resource[MigrationsPrefix.Length..], resource, cancellationToken)
+                .ConfigureAwait(false));
         }
 
         return files;
@@ -60,7 +61,8 @@ public sealed class EmbeddedScriptSource : IScriptSource
             return null;
         }
 
-        return await ReadAsync(Path.GetFileName(SchemaResourceName), SchemaResourceName, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(Path.GetFileName(SchemaResourceName), SchemaResourceName, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private string Location(string resource) => "resource:" + _assembly.GetName().Name + "/" + resource;

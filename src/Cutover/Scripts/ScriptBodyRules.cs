@@ -42,9 +42,9 @@ internal static class ScriptBodyRules
         if (nul >= 0)
         {
             var count = body.AsSpan(nul).Count('\0');
+            var more = count > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({count} in the file)") : "";
             var (line, column) = lines.Locate(nul);
-            yield return new ScriptProblem(location, line, column,
-                "NUL byte (0x00)" + (count > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({count} in the file)") : "") +
+            yield return new ScriptProblem(location, line, column, "NUL byte (0x00)" + more +
                 ": PostgreSQL text cannot contain it; remove it (is the file binary, or UTF-16 without a byte order mark?)");
         }
 

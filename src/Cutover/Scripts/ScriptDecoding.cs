@@ -34,7 +34,7 @@ internal static class ScriptDecoding
             return "";
         }
 
-        // The common case costs one vectorized pass; only a bad file is walked rune by rune to say where.
+        // A valid file costs a vectorized check and the decoding; only a bad one is walked rune by rune to say where.
         if (Utf8.IsValid(bytes))
         {
             return Encoding.UTF8.GetString(bytes);
@@ -81,7 +81,9 @@ internal static class ScriptDecoding
         var what = firstLength == 1
             ? "invalid UTF-8 byte " + FormatBytes(bytes.Slice(firstOffset, 1))
             : "invalid UTF-8 bytes " + FormatBytes(bytes.Slice(firstOffset, firstLength));
-        var more = invalid > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({invalid} invalid sequences in the file)") : "";
+        var more = invalid > 1
+            ? string.Create(CultureInfo.InvariantCulture, $" ({invalid} invalid sequences in the file)")
+            : "";
         return new ScriptProblem(location, firstLine, firstColumn,
             what + more + ": scripts must be UTF-8 (was it saved as Latin-1 or Windows-1252?)");
     }
