@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cutover.Cli.Output;
 using Cutover.Connections;
 using Cutover.Execution;
+using Cutover.Journal;
 using Cutover.PostDeploy;
 using Cutover.Scripts;
 
@@ -42,7 +43,8 @@ internal static class Failures
     public static int ExitCodeFor(CutoverException exception) => exception switch
     {
         ScriptParseException or CliInputException or ConnectionConfigurationException or
-            PostDeployActionNotFoundException or PostDeployDefinitionException => ExitCodes.InputError,
+            JournalSchemaNotFoundException or PostDeployActionNotFoundException or PostDeployDefinitionException =>
+            ExitCodes.InputError,
         DatabaseUnavailableException or DeployLockTimeoutException => ExitCodes.Unavailable,
         _ => ExitCodes.Failed,
     };

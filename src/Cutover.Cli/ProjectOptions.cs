@@ -41,13 +41,13 @@ internal abstract class ProjectOptions
         MigrationSet.LoadAsync(new DirectoryScriptSource(parseResult.GetValue(Directory)!, parseResult.GetValue(Schema)),
             cancellationToken);
 
-    public JournalTableName ReadTable(ParseResult parseResult)
-    {
-        var tableText = parseResult.GetValue(Table)!;
-        return JournalTableName.TryParse(tableText, out var table)
+    public JournalTableName ReadTable(ParseResult parseResult) => ParseTable(parseResult.GetValue(Table));
+
+    /// <summary>Reads a <c>--table</c> value, the same way for every command that takes one.</summary>
+    public static JournalTableName ParseTable(string? text) =>
+        JournalTableName.TryParse(text, out var table)
             ? table
-            : throw new CliInputException($"--table: '{tableText}' is not a table name: expected schema.table");
-    }
+            : throw new CliInputException($"--table: '{text}' is not a plain table name: {JournalTableName.PlainNameRule}");
 
     public ILoggerFactory CreateLoggerFactory(ParseResult parseResult) =>
         CliLogging.Create(parseResult, parseResult.GetValue(Verbose));

@@ -20,5 +20,19 @@ public sealed class MigrationFolder : IDisposable
         return this;
     }
 
+    /// <summary>Writes a script byte for byte, for encodings and bytes that text would not survive.</summary>
+    public MigrationFolder With(string fileName, byte[] bytes)
+    {
+        File.WriteAllBytes(Path.Combine(Migrations, fileName), bytes);
+        return this;
+    }
+
+    /// <summary>Writes <c>schema.sql</c> beside the migrations folder, byte for byte.</summary>
+    public MigrationFolder WithSchema(byte[] bytes)
+    {
+        File.WriteAllBytes(Path.Combine(Root, "schema.sql"), bytes);
+        return this;
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

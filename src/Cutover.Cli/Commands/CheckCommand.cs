@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using Cutover.Cli.Output;
 using Cutover.Inspection;
-using Cutover.Journal;
 using Cutover.Scripts;
 using Cutover.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,9 +36,7 @@ internal static class CheckCommand
         comparison.AddTo(command);
         command.SetAction((parseResult, ct) => Failures.GuardAsync(parseResult, parseResult.GetValue(json), async () =>
         {
-            var journal = JournalTableName.TryParse(parseResult.GetValue(table), out var parsed)
-                ? parsed
-                : throw new CliInputException("--table: expected schema.table");
+            var journal = ProjectOptions.ParseTable(parseResult.GetValue(table));
             var options = comparison.Read(parseResult, journal);
             var scripts = await MigrationSet.LoadAsync(
                 new DirectoryScriptSource(parseResult.GetValue(directory)!, parseResult.GetValue(schema)), ct);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Cutover.Cli.Output;
-using Cutover.Journal;
 using Cutover.PostDeploy;
 using Microsoft.Extensions.Logging;
 
@@ -58,10 +57,7 @@ internal static class DeployCommand
                     : $"deploy: choose one of {string.Join(", ", modes)}");
             }
 
-            if (!JournalTableName.TryParse(parseResult.GetValue(table), out var journal))
-            {
-                throw new CliInputException("--table: expected schema.table");
-            }
+            var journal = ProjectOptions.ParseTable(parseResult.GetValue(table));
 
             var output = parseResult.InvocationConfiguration.Output;
             using var loggerFactory = CliLogging.Create(parseResult, parseResult.GetValue(verbose));

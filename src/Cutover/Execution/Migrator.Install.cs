@@ -13,6 +13,8 @@ public sealed partial class Migrator
     /// <exception cref="MigrationRefusedException">The database already has a journal: nothing was changed.</exception>
     /// <exception cref="ScriptParseException">The migration set has no <c>schema.sql</c>.</exception>
     /// <exception cref="ScriptExecutionException">A statement of <c>schema.sql</c> failed: nothing was changed.</exception>
+    /// <exception cref="JournalSchemaNotFoundException">Neither the database nor <c>schema.sql</c> has the journal's
+    /// schema: nothing was changed.</exception>
     /// <exception cref="DeployLockTimeoutException">Another run held the deploy lock too long.</exception>
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
     public async Task<InstallResult> InstallAsync(CancellationToken cancellationToken = default)
@@ -68,6 +70,12 @@ public sealed partial class Migrator
                         {
                             throw statements.Locate(index, e);
                         }
+                        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidSchemaName &&
+                                                          StatementBatch.FailedCommandIndex(batch, e) == prefix)
+                        {
+                            // schema.sql may create the journal's schema, so only its journal DDL can tell.
+                            throw new JournalSchemaNotFoundException(_options.JournalTable);
+                        }
                     }
 
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -82,6 +90,8 @@ public sealed partial class Migrator
 
     /// <summary>Records every migration up to <paramref name="version"/> as <c>baseline</c> without running it, for
     /// a database that already has that structure (built before Cutover, or by hand).</summary>
+    /// <exception cref="JournalSchemaNotFoundException">The journal's schema does not exist: nothing was
+    /// recorded.</exception>
     /// <exception cref="DeployLockTimeoutException">Another run held the deploy lock too long.</exception>
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
     public async Task<BaselineResult> BaselineAsync(ScriptVersion version, CancellationToken cancellationToken = default)

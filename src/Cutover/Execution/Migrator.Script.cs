@@ -10,6 +10,7 @@ public sealed partial class Migrator
     /// <summary>The SQL an upgrade would run, journal inserts included, for DBAs who apply by hand with
     /// <c>psql -f</c>. Read-only.</summary>
     /// <exception cref="MigrationRefusedException">The upgrade would be refused.</exception>
+    /// <exception cref="JournalSchemaNotFoundException">The journal's schema does not exist.</exception>
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
     public async Task<string> ScriptAsync(PlanRequest request, CancellationToken cancellationToken = default)
     {

@@ -13,6 +13,8 @@ public sealed partial class Migrator
     /// <exception cref="MigrationRefusedException">A changed checksum, an out-of-order or failed script: nothing was
     /// applied.</exception>
     /// <exception cref="ScriptExecutionException">A statement failed; earlier scripts stay applied.</exception>
+    /// <exception cref="Journal.JournalSchemaNotFoundException">The journal's schema does not exist: nothing was
+    /// applied.</exception>
     /// <exception cref="DeployLockTimeoutException">Another run held the deploy lock too long.</exception>
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
     public async Task<ApplyResult> UpgradeAsync(UpgradeOptions options, CancellationToken cancellationToken = default)

@@ -39,13 +39,14 @@ public sealed partial class Migrator
         _options.Validate();
         _logger = (ILogger?)logger ?? NullLogger<Migrator>.Instance;
         _time = timeProvider ?? TimeProvider.System;
-        _journal = new JournalTable(_options.JournalTable);
+        _journal = new JournalTable(_options.JournalTable, _options.CreateMissingJournalSchema);
     }
 
     /// <summary>The migration set this migrator applies.</summary>
     public MigrationSet Scripts { get; }
 
     /// <summary>Where the database stands: every script's state, what each phase would apply next, and drift.</summary>
+    /// <exception cref="JournalSchemaNotFoundException">The journal's schema does not exist.</exception>
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
     public async Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
@@ -68,6 +69,7 @@ public sealed partial class Migrator
 
     /// <summary>Checks that every recorded script still has its file, with the recorded checksum, and that no
     /// no-transaction script is left failed or interrupted. Read-only.</summary>
+    /// <exception cref="JournalSchemaNotFoundException">The journal's schema does not exist.</exception>
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
     public async Task<ValidationResult> ValidateAsync(CancellationToken cancellationToken = default)
     {

@@ -8,6 +8,12 @@ public sealed record MigratorOptions
     /// <summary>The journal table; <c>public.cutover_migrations</c> by default.</summary>
     public JournalTableName JournalTable { get; init; } = JournalTableName.Default;
 
+    /// <summary>Whether a missing schema of <see cref="JournalTable"/> is created with the table; false by default,
+    /// so that a mistyped schema raises <see cref="JournalSchemaNotFoundException"/> instead of starting a second,
+    /// empty journal. Cutover turns it on in the scratch databases it builds itself (checks, snapshots), where no
+    /// one could have created the schema beforehand.</summary>
+    public bool CreateMissingJournalSchema { get; init; }
+
     /// <summary>How long one DDL statement may wait for a lock before giving up (PostgreSQL's
     /// <c>lock_timeout</c>); 2 s by default. Application queries that queue behind a waiting migration wait at
     /// most this long.</summary>

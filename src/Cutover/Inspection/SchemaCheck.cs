@@ -107,6 +107,7 @@ public sealed class SchemaCheck
     }
 
     private Migrator Migrator(NpgsqlDataSource dataSource, MigrationSet scripts) =>
-        new(dataSource, scripts, new MigratorOptions { JournalTable = _options.JournalTable },
+        new(dataSource, scripts,
+            new MigratorOptions { JournalTable = _options.JournalTable, CreateMissingJournalSchema = true },
             _loggerFactory.CreateLogger<Migrator>());
 }

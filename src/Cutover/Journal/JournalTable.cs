@@ -14,19 +14,28 @@ internal sealed class JournalTable
         typeof(JournalTable).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             .Split('+')[0] ?? "0.0.0";
 
-    public JournalTable(JournalTableName name)
+    /// <param name="name">The table.</param>
+    /// <param name="createsMissingSchema">Whether a missing schema is created with the table rather than refused; see
+    /// <see cref="Execution.MigratorOptions.CreateMissingJournalSchema"/>.</param>
+    public JournalTable(JournalTableName name, bool createsMissingSchema = false)
     {
         Name = name;
+        CreatesMissingSchema = createsMissingSchema;
     }
 
     public JournalTableName Name { get; }
 
+    public bool CreatesMissingSchema { get; }
+
     public static string ToolVersion => s_toolVersion;
 
     /// <summary>The DDL, also printed by <c>cutover script</c>. Idempotent.</summary>
+    /// <remarks>No <c>CREATE SCHEMA IF NOT EXISTS</c> unless <see cref="CreatesMissingSchema"/>: PostgreSQL checks
+    /// the CREATE privilege on the database before it looks whether the schema exists, so a deployer that owns only
+    /// its schema could not run it.</remarks>
     public string CreateSql =>
+        (CreatesMissingSchema ? $"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(Name.Schema)};\n" : "") +
         $"""
-        CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(Name.Schema)};
         CREATE TABLE IF NOT EXISTS {Name.Quoted} (
             name         text PRIMARY KEY,
             version      text NOT NULL,
@@ -55,14 +64,40 @@ internal sealed class JournalTable
         }
     }
 
+    /// <summary>Throws when the table's schema does not exist and is not to be created: checked wherever the table
+    /// would be created or read, so that a mistyped schema fails before anything is applied.</summary>
+    /// <exception cref="JournalSchemaNotFoundException">The schema does not exist.</exception>
+    public async Task ThrowIfSchemaMissingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (CreatesMissingSchema)
+        {
+            return;
+        }
+
+        var command = new NpgsqlCommand("SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = $1)", connection)
+        {
+            Parameters = { Text(Name.Schema) },
+        };
+        await using (command.ConfigureAwait(false))
+        {
+            if (!(bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                throw new JournalSchemaNotFoundException(Name);
+            }
+        }
+    }
+
     /// <summary>Creates the table unless it exists. Run it under the deploy lock: two concurrent
     /// <c>CREATE TABLE IF NOT EXISTS</c> can still collide on the catalog's unique indexes.</summary>
+    /// <exception cref="JournalSchemaNotFoundException">The schema does not exist.</exception>
     public async Task<bool> EnsureCreatedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         if (await ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
+
+        await ThrowIfSchemaMissingAsync(connection, cancellationToken).ConfigureAwait(false);
 
         var batch = new NpgsqlBatch(connection);
         await using (batch.ConfigureAwait(false))
@@ -79,10 +114,13 @@ internal sealed class JournalTable
     }
 
     /// <summary>Reads every row, or none when the table does not exist.</summary>
+    /// <exception cref="JournalSchemaNotFoundException">Not even the table's schema exists.</exception>
     public async Task<ImmutableArray<JournalRow>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         if (!await ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
         {
+            // Read-only commands (status, validate, script, a dry run) say so too, instead of "nothing applied yet".
+            await ThrowIfSchemaMissingAsync(connection, cancellationToken).ConfigureAwait(false);
             return [];
         }
 

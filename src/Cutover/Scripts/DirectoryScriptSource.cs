@@ -2,6 +2,9 @@ namespace Cutover.Scripts;
 
 /// <summary>Reads migrations from a folder (not its subfolders) and <c>schema.sql</c> from a path, by default beside
 /// the folder.</summary>
+/// <remarks>Files are decoded as UTF-8 (<see cref="ScriptFile.FromUtf8"/>). A file that cannot be read or decoded, or a
+/// subfolder whose name ends in <c>.sql</c>, comes back with <see cref="ScriptFile.Problem"/> set rather than
+/// throwing, so <see cref="MigrationSet"/> lists it with every other problem.</remarks>
 public sealed class DirectoryScriptSource : IScriptSource
 {
     /// <summary>Creates a source over <paramref name="migrationsFolder"/>.</summary>
@@ -33,15 +36,25 @@ public sealed class DirectoryScriptSource : IScriptSource
         }
 
         var files = new List<ScriptFile>();
-        foreach (var path in Directory.EnumerateFiles(MigrationsFolder).Order(StringComparer.Ordinal))
+        foreach (var path in Directory.EnumerateFileSystemEntries(MigrationsFolder).Order(StringComparer.Ordinal))
         {
             if (!path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var content = await ReadAsync(path, cancellationToken).ConfigureAwait(false);
-            files.Add(new ScriptFile(Path.GetFileName(path), path, content));
+            if (Directory.Exists(path))
+            {
+                // Subfolders are not read, but one named like a script is surely a script put in the wrong place.
+                files.Add(new ScriptFile(Path.GetFileName(path), path, "")
+                {
+                    Problem = new ScriptProblem(path, null, null,
+                        "is a folder, not a script file: move its scripts up or rename it"),
+                });
+                continue;
+            }
+
+            files.Add(await ReadAsync(path, cancellationToken).ConfigureAwait(false));
         }
 
         return files;
@@ -55,19 +68,24 @@ public sealed class DirectoryScriptSource : IScriptSource
             return null;
         }
 
-        var content = await ReadAsync(SchemaPath, cancellationToken).ConfigureAwait(false);
-        return new ScriptFile(Path.GetFileName(SchemaPath), SchemaPath, content);
+        return await ReadAsync(SchemaPath, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<string> ReadAsync(string path, CancellationToken cancellationToken)
+    private static async Task<ScriptFile> ReadAsync(string path, CancellationToken cancellationToken)
     {
+        byte[] bytes;
         try
         {
-            return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ScriptParseException([new ScriptProblem(path, null, null, "cannot be read: " + e.Message)]);
+            return new ScriptFile(Path.GetFileName(path), path, "")
+            {
+                Problem = new ScriptProblem(path, null, null, "cannot be read: " + e.Message),
+            };
         }
+
+        return ScriptFile.FromUtf8(Path.GetFileName(path), path, bytes);
     }
 }

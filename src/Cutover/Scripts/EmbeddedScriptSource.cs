@@ -46,8 +46,8 @@ public sealed class EmbeddedScriptSource : IScriptSource
                 continue;
             }
 
-            var content = await ReadAsync(resource, cancellationToken).ConfigureAwait(false);
-            files.Add(new ScriptFile(resource[MigrationsPrefix.Length..], Location(resource), content));
+            files.Add(await ReadAsync(resource[MigrationsPrefix.Length..], resource, cancellationToken)
+                .ConfigureAwait(false));
         }
 
         return files;
@@ -61,20 +61,22 @@ public sealed class EmbeddedScriptSource : IScriptSource
             return null;
         }
 
-        var content = await ReadAsync(SchemaResourceName, cancellationToken).ConfigureAwait(false);
-        return new ScriptFile(Path.GetFileName(SchemaResourceName), Location(SchemaResourceName), content);
+        return await ReadAsync(Path.GetFileName(SchemaResourceName), SchemaResourceName, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private string Location(string resource) => "resource:" + _assembly.GetName().Name + "/" + resource;
 
-    private async Task<string> ReadAsync(string resource, CancellationToken cancellationToken)
+    private async Task<ScriptFile> ReadAsync(string fileName, string resource, CancellationToken cancellationToken)
     {
         var stream = _assembly.GetManifestResourceStream(resource)
             ?? throw new ScriptParseException([new ScriptProblem(Location(resource), null, null, "resource not found")]);
         await using (stream.ConfigureAwait(false))
         {
-            using var reader = new StreamReader(stream);
-            return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            // The same strict UTF-8 decoding as files: a resource is a file that was embedded.
+            using var bytes = new MemoryStream();
+            await stream.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return ScriptFile.FromUtf8(fileName, Location(resource), bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
         }
     }
 }

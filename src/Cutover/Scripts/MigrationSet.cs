@@ -45,6 +45,11 @@ public sealed class MigrationSet
         var scripts = new List<MigrationScript>();
         foreach (var file in migrations)
         {
+            if (file.Problem is not null)
+            {
+                problems.Add(file.Problem);
+            }
+
             if (!ScriptName.TryParse(file.FileName, out var name, out var nameProblem))
             {
                 problems.Add(new ScriptProblem(file.Location, null, null, nameProblem));
@@ -73,6 +78,11 @@ public sealed class MigrationSet
         SchemaScript? schemaScript = null;
         if (schema is not null)
         {
+            if (schema.Problem is not null)
+            {
+                problems.Add(schema.Problem);
+            }
+
             var body = StripBom(schema.Content);
             problems.AddRange(ScriptBodyRules.Check(schema.Location, body));
             schemaScript = new SchemaScript(schema.Location, body, ScriptChecksum.Compute(schema.Content));

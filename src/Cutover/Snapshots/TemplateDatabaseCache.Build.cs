@@ -115,7 +115,8 @@ public sealed partial class TemplateDatabaseCache
                 ? scripts
                 : MigrationSet.Create(scripts.Description,
                     scripts.Scripts.Take(count).Select(s => new ScriptFile(s.Name.FileName, s.Location, s.Body)), null);
-            var migrator = new Migrator(dataSource, stageSet, _options.Migrator with { JournalTable = request.JournalTable },
+            var migrator = new Migrator(dataSource, stageSet,
+                _options.Migrator with { JournalTable = request.JournalTable, CreateMissingJournalSchema = true },
                 _loggerFactory?.CreateLogger<Migrator>(), _time);
             if (request.Build == SnapshotBuild.Install)
             {

@@ -43,4 +43,46 @@ public sealed class MigrationSetTests
 
         set.Scripts.Select(s => s.Name.FileName).ShouldBe(["01.00.00_01_a.sql", "delta_1.5.0_001_b.sql", "02.00.00_50_post_c.sql"]);
     }
+
+    [Fact]
+    public void Nul_byte_is_refused_with_its_line_and_column()
+    {
+        var error = Should.Throw<ScriptParseException>(() => MigrationSet.Create("db",
+            [File("01.00.00_01_a.sql", "SELECT 1;\nSELECT 'a\0b', '\0';\n")], null));
+
+        error.Problems.ShouldHaveSingleItem().ToString().ShouldStartWith("db/01.00.00_01_a.sql:2:10: NUL byte (0x00) (2 in the file)");
+    }
+
+    [Fact]
+    public void Unpaired_surrogate_is_refused()
+    {
+        var error = Should.Throw<ScriptParseException>(() => MigrationSet.Create("db",
+            [File("01.00.00_01_a.sql", "SELECT '😀', '\uD800';")], null));
+
+        error.Problems.ShouldHaveSingleItem().ToString().ShouldStartWith("db/01.00.00_01_a.sql:1:15: unpaired surrogate U+D800");
+    }
+
+    [Fact]
+    public void Schema_sql_gets_the_same_character_checks()
+    {
+        var error = Should.Throw<ScriptParseException>(() => MigrationSet.Create("db", [File("01.00.00_01_a.sql")],
+            new ScriptFile("schema.sql", "schema.sql", "CREATE TABLE t (a int);\0")));
+
+        error.Problems.ShouldHaveSingleItem().ToString().ShouldStartWith("schema.sql:1:24: NUL byte");
+    }
+
+    [Fact]
+    public void A_file_the_source_could_not_use_is_listed_with_every_other_problem()
+    {
+        var unreadable = ScriptFile.FromUtf8("01.00.00_02_b.sql", "db/01.00.00_02_b.sql", [(byte)'x', 0xC3]);
+        var schema = ScriptFile.FromUtf8("schema.sql", "schema.sql", [0xFF, 0xFE]);
+
+        var error = Should.Throw<ScriptParseException>(() => MigrationSet.Create("db",
+            [File("bad.sql"), unreadable, File("01.00.00_03_c.sql", "COMMIT;")], schema));
+
+        error.Problems.Select(p => p.ToString().Split(':')[0] + ":" + p.Message.Split(' ')[0]).ShouldBe(
+        [
+            "db/bad.sql:'bad.sql'", "db/01.00.00_02_b.sql:invalid", "db/01.00.00_03_c.sql:transaction", "schema.sql:UTF-16",
+        ]);
+    }
 }

@@ -1,0 +1,2 @@
+CREATE TABLE b (id int);
+COMMENT ON TABLE b IS 'café';

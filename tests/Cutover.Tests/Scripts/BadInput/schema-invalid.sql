@@ -1,0 +1,2 @@
+CREATE TABLE s (id int);
+ÿ
