@@ -5,11 +5,13 @@ namespace Cutover.Cli.Tests;
 /// <summary>Watches the server instead of guessing delays: a test waits until PostgreSQL shows what it expects.</summary>
 public static class ServerProbe
 {
-    /// <summary>Waits until an active query containing <paramref name="fragment"/> is (or is no longer) running.</summary>
+    /// <summary>Waits until an active query containing <paramref name="fragment"/> is (or is no longer) running in the
+    /// data source's database (tests in parallel share the server, and their queries look alike).</summary>
     public static async Task WaitForQueryAsync(NpgsqlDataSource dataSource, string fragment, CancellationToken ct, bool present = true)
     {
         await WaitUntilAsync(dataSource,
-            "SELECT count(*) > 0 FROM pg_stat_activity WHERE query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid() AND state = 'active'",
+            "SELECT count(*) > 0 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%' || $1 || '%' " +
+            "AND pid <> pg_backend_pid() AND state = 'active'",
             present, ct, fragment);
     }
 
