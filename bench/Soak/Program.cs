@@ -37,6 +37,14 @@ var settings = new SoakSettings
     LockWait = TimeSpan.FromSeconds(Number(options, "--lock-wait", 60)),
 };
 
+// Ctrl+C (or kill -INT) stops after the current step and still disposes the server, PgBouncer and the folder.
+using var interrupted = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    interrupted.Cancel();
+};
+
 await using var server = await ThrowawayServer.StartAsync(new ThrowawayServerOptions { ParentDirectory = "/dev/shm" });
 await using var bouncer = usePgBouncer
     ? await ThrowawayPgBouncer.StartAsync(server, new ThrowawayPgBouncerOptions { ParentDirectory = "/dev/shm" })
@@ -49,16 +57,23 @@ var random = new Random(seed);
 var round = new SoakRound(server, bouncer, settings);
 var tally = new SoakTally();
 var started = Stopwatch.GetTimestamp();
-for (var r = 1; r <= rounds; r++)
+try
 {
-    tally.Add(await round.RunAsync(r, random, Console.Out, CancellationToken.None));
+    for (var r = 1; r <= rounds; r++)
+    {
+        tally.Add(await round.RunAsync(r, random, Console.Out, interrupted.Token));
+    }
+}
+catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+{
+    Console.WriteLine($"interrupted after {tally.Rounds.Count} round(s)");
 }
 
 Console.WriteLine();
 Console.WriteLine($"seed {seed}, {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
 Console.Write(tally.Summary());
 Directory.Delete(work, recursive: true);
-return tally.Holds ? 0 : 1;
+return tally.Holds && !interrupted.IsCancellationRequested ? 0 : 1;
 
 static Dictionary<string, string>? ParseOptions(string[] args)
 {
