@@ -43,15 +43,19 @@ internal sealed partial class SoakRound(ThrowawayServer server, ThrowawayPgBounc
             .ToList();
         try
         {
-            var killPoint = random.Next(3) == 0 ? KillPoint.JournalRows : KillPoint.IndexBuild;
-            var rows = random.Next(1, scripts.Count);
-            var (fired, runners) = await WaitForKillPointAsync(direct, database, killPoint, rows, deployers, cancellationToken);
+            var builds = scripts.Where(s => s.Index is not null).ToList();
+            var plan = random.Next(3) == 0
+                ? new KillPlan(KillPoint.JournalRows, random.Next(1, scripts.Count), null, random.Next(2) == 0)
+                : new KillPlan(KillPoint.IndexBuild, 0, builds[random.Next(builds.Count)].Index, true);
+            var (fired, runners) = await WaitForKillPointAsync(direct, database, plan, deployers, cancellationToken);
             var kills = 0;
             if (fired)
             {
+                // The deployer at work (building the index, or holding the deploy lock) dies when the plan says so, a
+                // random few waiting ones with it.
                 var alive = deployers.Where(d => !d.HasExited).ToList();
-                var victims = alive.Where(d => runners.Contains(d.Label)).ToHashSet();
-                var extra = random.Next(killPoint == KillPoint.IndexBuild ? 0 : 1, Math.Max(2, settings.Deployers / 2));
+                var victims = plan.KillWorker ? alive.Where(d => runners.Contains(d.Label)).ToHashSet() : [];
+                var extra = random.Next(victims.Count > 0 ? 0 : 1, Math.Max(2, settings.Deployers / 2));
                 foreach (var deployer in alive.Where(d => !victims.Contains(d)).OrderBy(_ => random.Next()).Take(extra))
                 {
                     victims.Add(deployer);
@@ -95,7 +99,7 @@ internal sealed partial class SoakRound(ThrowawayServer server, ThrowawayPgBounc
                 Problems = problems,
             };
             await log.WriteLineAsync(
-                $"round {round}: {scripts.Count} scripts, kill {Describe(killPoint, rows)}{(fired ? "" : " (never reached)")}, " +
+                $"round {round}: {scripts.Count} scripts, kill {plan}{(fired ? "" : " (never reached)")}, " +
                 $"{kills} killed; exits {string.Join(", ", outcomes.GroupBy(o => o).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}"))}; " +
                 $"recovery: {recovery.Interrupted} interrupted, {recovery.Dropped} invalid index(es) dropped" +
                 $"{(recovery.Repaired ? ", repair" : "")}, upgrade {(recovery.Failed ? "FAILED" : "ok")}; " +
@@ -123,25 +127,25 @@ internal sealed partial class SoakRound(ThrowawayServer server, ThrowawayPgBounc
     private static string Seconds(TimeSpan value) =>
         ((int)Math.Ceiling(value.TotalSeconds)).ToString(CultureInfo.InvariantCulture) + "s";
 
-    /// <summary>Polls the database until the kill point is reached (true, with the deployers running a concurrent
-    /// build) or every deployer has exited (false).</summary>
+    /// <summary>Polls the database until the kill point is reached (true, with the application names of the
+    /// deployers at work there) or every deployer has exited (false).</summary>
     private static async Task<(bool Fired, HashSet<string> Runners)> WaitForKillPointAsync(
-        NpgsqlDataSource direct, string database, KillPoint killPoint, int rows, List<CutoverProcess> deployers,
+        NpgsqlDataSource direct, string database, KillPlan plan, List<CutoverProcess> deployers,
         CancellationToken cancellationToken)
     {
         while (!deployers.All(d => d.HasExited))
         {
-            if (killPoint == KillPoint.IndexBuild)
+            if (plan.Point == KillPoint.IndexBuild)
             {
-                var runners = await ConcurrentBuildersAsync(direct, database, cancellationToken);
+                var runners = await ConcurrentBuildersAsync(direct, database, plan.Index!, cancellationToken);
                 if (runners.Count > 0)
                 {
                     return (true, runners);
                 }
             }
-            else if (await SucceededRowsAsync(direct, cancellationToken) >= rows)
+            else if (await SucceededRowsAsync(direct, cancellationToken) >= plan.Rows)
             {
-                return (true, []);
+                return (true, await LockHoldersAsync(direct, database, cancellationToken));
             }
 
             await Task.Delay(s_poll, cancellationToken);
@@ -150,13 +154,31 @@ internal sealed partial class SoakRound(ThrowawayServer server, ThrowawayPgBounc
         return (false, []);
     }
 
-    private static async Task<HashSet<string>> ConcurrentBuildersAsync(
-        NpgsqlDataSource direct, string database, CancellationToken cancellationToken)
-    {
-        await using var command = direct.CreateCommand(
+    /// <summary>The deployers running <c>CREATE INDEX CONCURRENTLY</c> or <c>REINDEX ... CONCURRENTLY</c> of
+    /// <paramref name="index"/> right now.</summary>
+    private static Task<HashSet<string>> ConcurrentBuildersAsync(
+        NpgsqlDataSource direct, string database, string index, CancellationToken cancellationToken) =>
+        ApplicationNamesAsync(direct,
             "SELECT application_name FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND " +
-            "pid <> pg_backend_pid() AND query ~* '^\\s*(create\\s+index\\s+concurrently|reindex\\s.*concurrently)'");
-        command.Parameters.Add(new() { Value = database });
+            "pid <> pg_backend_pid() AND query ~* '^\\s*(create\\s+index\\s+concurrently|reindex\\s.*concurrently)' " +
+            "AND strpos(query, $2) > 0", [database, index], cancellationToken);
+
+    /// <summary>The deployers whose session holds an advisory lock (the deploy lock) in the database.</summary>
+    private static Task<HashSet<string>> LockHoldersAsync(
+        NpgsqlDataSource direct, string database, CancellationToken cancellationToken) =>
+        ApplicationNamesAsync(direct,
+            "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid " +
+            "WHERE l.locktype = 'advisory' AND l.granted AND a.datname = $1", [database], cancellationToken);
+
+    private static async Task<HashSet<string>> ApplicationNamesAsync(
+        NpgsqlDataSource direct, string sql, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        await using var command = direct.CreateCommand(sql);
+        foreach (var argument in arguments)
+        {
+            command.Parameters.Add(new() { Value = argument });
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -378,9 +400,6 @@ internal sealed partial class SoakRound(ThrowawayServer server, ThrowawayPgBounc
         return line.Length > 300 ? line[..300] + "..." : line;
     }
 
-    private static string Describe(KillPoint killPoint, int rows) =>
-        killPoint == KillPoint.IndexBuild ? "during a concurrent index build" : $"at {rows} journal row(s)";
-
     // A SQLSTATE as Cutover prints it ("file:3:1: 42P07: relation ... already exists") or Npgsql does ("40P01: ...").
     [GeneratedRegex(@"(?<![0-9A-Za-z])((?=[A-Z]*[0-9])[0-9A-Z]{5}): ")]
     private static partial Regex SqlState();
@@ -389,6 +408,15 @@ internal sealed partial class SoakRound(ThrowawayServer server, ThrowawayPgBounc
     {
         IndexBuild,
         JournalRows,
+    }
+
+    /// <summary>When the kills come: while <see cref="Index"/> is being built, or once the journal holds
+    /// <see cref="Rows"/> succeeded rows; and whether the deployer at work there is among the victims.</summary>
+    private sealed record KillPlan(KillPoint Point, int Rows, string? Index, bool KillWorker)
+    {
+        public override string ToString() =>
+            (Point == KillPoint.IndexBuild ? $"during the build of {Index}" : $"at {Rows} journal row(s)") +
+            (KillWorker ? " (worker included)" : "");
     }
 
     private sealed record Recovery(int Interrupted, int Dropped, bool Repaired, bool Failed, int LocksLeftHeld);
