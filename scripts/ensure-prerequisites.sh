@@ -9,6 +9,15 @@ if ! have_server || ! command -v pg_dump >/dev/null 2>&1; then
   $SUDO apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql postgresql-client >/dev/null
 fi
+# PgBouncer for ThrowawayPgBouncer (pooler tests, bench/Soak --pgbouncer). Only the program is wanted: Debian's package
+# also starts a system-wide pgbouncer service on port 6432, which nothing here uses, so it is stopped if it came up.
+if [ ! -x /usr/sbin/pgbouncer ] && ! command -v pgbouncer >/dev/null 2>&1; then
+  echo "Installing PgBouncer (apt-get install pgbouncer)..." >&2
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq pgbouncer >/dev/null 2>&1 \
+    || { $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq pgbouncer >/dev/null; }
+  $SUDO service pgbouncer stop >/dev/null 2>&1 || true
+fi
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET 10 SDK is required (dotnet not found on PATH)." >&2
   exit 2

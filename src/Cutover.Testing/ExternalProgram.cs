@@ -2,7 +2,8 @@ using System.Diagnostics;
 
 namespace Cutover.Testing;
 
-/// <summary>Runs one server program to completion, as the service account when this process is root.</summary>
+/// <summary>Starts server programs (initdb, pg_ctl, pgbouncer, psql), as the service account when this process is
+/// root.</summary>
 internal static class ExternalProgram
 {
     public static bool IsRoot => string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
@@ -10,26 +11,7 @@ internal static class ExternalProgram
     public static async Task<string> RunAsync(
         string program, IReadOnlyList<string> arguments, string? runAs, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo();
-        if (runAs is not null)
-        {
-            // PostgreSQL refuses to run as root; runuser switches account without asking for a password.
-            start.FileName = "runuser";
-            start.ArgumentList.Add("-u");
-            start.ArgumentList.Add(runAs);
-            start.ArgumentList.Add("--");
-            start.ArgumentList.Add(program);
-        }
-        else
-        {
-            start.FileName = program;
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = StartInfo(program, arguments, runAs);
         int exitCode;
         string output;
         try
@@ -47,5 +29,32 @@ internal static class ExternalProgram
         }
 
         return output;
+    }
+
+    /// <summary>How to start <paramref name="program"/> with <paramref name="arguments"/>, as
+    /// <paramref name="runAs"/> when that is not null.</summary>
+    public static ProcessStartInfo StartInfo(string program, IReadOnlyList<string> arguments, string? runAs)
+    {
+        var start = new ProcessStartInfo();
+        if (runAs is not null)
+        {
+            // PostgreSQL and PgBouncer refuse to run as root; runuser switches account without asking for a password.
+            start.FileName = "runuser";
+            start.ArgumentList.Add("-u");
+            start.ArgumentList.Add(runAs);
+            start.ArgumentList.Add("--");
+            start.ArgumentList.Add(program);
+        }
+        else
+        {
+            start.FileName = program;
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 }

@@ -225,14 +225,14 @@ public sealed class ThrowawayServer : IAsyncDisposable
         await File.WriteAllLinesAsync(path, lines, cancellationToken).ConfigureAwait(false);
     }
 
-    private static int FindFreePort()
+    internal static int FindFreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void TryDeleteFolder(string folder)
+    internal static void TryDeleteFolder(string folder)
     {
         try
         {
