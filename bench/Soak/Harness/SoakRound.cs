@@ -204,9 +204,9 @@ internal sealed partial class SoakRound(ThrowawayServer server, ThrowawayPgBounc
     }
 
     /// <summary>The recovery docs/cli.md describes: once every session of the dead deployers has ended, <c>cutover
-    /// status</c>; if it shows an interrupted or failed no-transaction script, fix the database by hand (drop the
-    /// INVALID indexes an interrupted concurrent build leaves) and <c>cutover repair</c>; then <c>cutover upgrade
-    /// --phase all</c>.</summary>
+    /// status</c>; if it shows an interrupted or failed no-transaction script, <c>cutover repair</c> (which also drops
+    /// the INVALID indexes an interrupted concurrent build leaves); then <c>cutover upgrade --phase all</c>. Nothing is
+    /// fixed by hand.</summary>
     private async Task<Recovery> RecoverAsync(
         NpgsqlDataSource direct, string database, string migrations, string target, List<string> problems,
         CancellationToken cancellationToken)
@@ -230,12 +230,16 @@ internal sealed partial class SoakRound(ThrowawayServer server, ThrowawayPgBounc
         var repaired = false;
         if (interrupted > 0)
         {
-            dropped = await DropInvalidIndexesAsync(direct, cancellationToken);
-            var repair = await CutoverProcess.RunAsync(settings.Cutover, ["repair", .. common], cancellationToken);
+            var repair = await CutoverProcess.RunAsync(settings.Cutover, ["repair", "--json", .. common], cancellationToken);
             if (repair.ExitCode != 0)
             {
                 problems.Add($"repair exited {repair.ExitCode}: {FirstLine(repair.Error)}");
                 return new Recovery(interrupted, dropped, false, true, locksLeft);
+            }
+
+            using (var result = JsonDocument.Parse(repair.Output))
+            {
+                dropped = result.RootElement.GetProperty("droppedIndexes").GetArrayLength();
             }
 
             repaired = true;
@@ -287,30 +291,6 @@ internal sealed partial class SoakRound(ThrowawayServer server, ThrowawayPgBounc
         return document.RootElement.GetProperty("scripts").EnumerateArray()
             .Select(s => s.GetProperty("state").GetString())
             .Count(s => s is "Interrupted" or "Failed" or "Running");
-    }
-
-    private static async Task<int> DropInvalidIndexesAsync(NpgsqlDataSource direct, CancellationToken cancellationToken)
-    {
-        var names = new List<string>();
-        await using (var list = direct.CreateCommand(
-            "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_index i " +
-            "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid"))
-        await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                names.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var name in names)
-        {
-            // The names come from the catalog, quoted by quote_ident.
-            await using var drop = direct.CreateCommand("DROP INDEX CONCURRENTLY IF EXISTS " + name);
-            await drop.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return names.Count;
     }
 
     private static async Task<Check> CheckAsync(

@@ -18,8 +18,7 @@ internal sealed class SoakRoundResult
     /// deployers were gone.</summary>
     public required int InterruptedFound { get; init; }
 
-    /// <summary>INVALID indexes the interrupted builds left, dropped by hand before <c>cutover repair</c> (the docs'
-    /// "after fixing the database by hand").</summary>
+    /// <summary>INVALID indexes the interrupted builds left, which <c>cutover repair</c> dropped.</summary>
     public required int InvalidIndexesDropped { get; init; }
 
     /// <summary>Extra runs of no-transaction scripts (runs logged minus scripts), from re-runs after repair.</summary>

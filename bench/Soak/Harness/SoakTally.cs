@@ -36,7 +36,7 @@ internal sealed class SoakTally
         Row(text, "SIGKILLs sent", _rounds.Sum(r => r.Kills));
         text.AppendLine(CultureInfo.InvariantCulture, $"| exit codes seen | {string.Join(", ", exits)} | |");
         Row(text, "interrupted/failed scripts found by status", _rounds.Sum(r => r.InterruptedFound));
-        Row(text, "INVALID indexes dropped by hand before repair", _rounds.Sum(r => r.InvalidIndexesDropped));
+        Row(text, "INVALID indexes dropped by cutover repair", _rounds.Sum(r => r.InvalidIndexesDropped));
         Row(text, "no-transaction re-runs after repair", _rounds.Sum(r => r.NoTransactionReruns));
         Row(text, "scripts applied twice", AppliedTwice, 0);
         Row(text, "scripts lost", Lost, 0);

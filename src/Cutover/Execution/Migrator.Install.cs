@@ -39,7 +39,7 @@ public sealed partial class Migrator
                 var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
-                    var batch = new NpgsqlBatch(connection, transaction);
+                    var batch = new NpgsqlBatch(connection, transaction) { Timeout = _options.ClientTimeoutSeconds };
                     await using (batch.ConfigureAwait(false))
                     {
                         batch.BatchCommands.Add(ScriptRunner.TimeoutsCommand(_options, local: true));

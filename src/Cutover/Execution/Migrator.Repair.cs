@@ -44,7 +44,7 @@ public sealed partial class Migrator
                                  .ConfigureAwait(false))
                     {
                         await ScriptRunner.ExecuteAsync(connection,
-                            new NpgsqlBatchCommand("DROP INDEX CONCURRENTLY IF EXISTS " + index.QualifiedName),
+                            new NpgsqlBatchCommand("DROP INDEX CONCURRENTLY IF EXISTS " + index.QualifiedName), _options.ClientTimeoutSeconds,
                             cancellationToken).ConfigureAwait(false);
                         ExecutionLog.InvalidIndexDropped(_logger, index.QualifiedName, name);
                         dropped.Add(index.QualifiedName);

@@ -38,6 +38,13 @@ public sealed record MigratorOptions
     /// <summary>How long a run waits for another run's deploy lock; 10 minutes by default.</summary>
     public TimeSpan DeployLockWait { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Npgsql's client-side command timeout for script statements, in seconds: a minute past the server's
+    /// <see cref="StatementTimeout"/>, so that the server, which can roll back cleanly, always gives up first (Npgsql's
+    /// own default of 30 s would end any longer script from the client side); 0 (none) when there is no limit.</summary>
+    internal int ClientTimeoutSeconds => StatementTimeout == TimeSpan.Zero
+        ? 0
+        : (int)Math.Min(int.MaxValue, Math.Ceiling(StatementTimeout.TotalSeconds) + 60);
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(JournalTable);

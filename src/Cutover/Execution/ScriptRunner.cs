@@ -62,7 +62,7 @@ internal sealed class ScriptRunner(
     {
         // BEGIN and COMMIT travel in the batch itself, so a script costs one round trip. If a statement fails, the
         // server skips the rest of the batch, COMMIT included, and the transaction is rolled back below.
-        var batch = new NpgsqlBatch(connection);
+        var batch = new NpgsqlBatch(connection) { Timeout = options.ClientTimeoutSeconds };
         await using (batch.ConfigureAwait(false))
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
@@ -81,7 +81,7 @@ internal sealed class ScriptRunner(
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is PostgresException or OperationCanceledException)
+            catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
             {
                 await RollBackAsync(connection).ConfigureAwait(false);
                 if (e is PostgresException error &&
@@ -99,11 +99,11 @@ internal sealed class ScriptRunner(
     /// <summary>BEGIN and the lock timeout come before a script's statements in its batch.</summary>
     private const int HeaderCommands = 2;
 
-    private static async Task RollBackAsync(NpgsqlConnection connection)
+    private async Task RollBackAsync(NpgsqlConnection connection)
     {
         if (connection.FullState == System.Data.ConnectionState.Open)
         {
-            await ExecuteAsync(connection, new NpgsqlBatchCommand("ROLLBACK"), CancellationToken.None).ConfigureAwait(false);
+            await ExecuteAsync(connection, new NpgsqlBatchCommand("ROLLBACK"), options.ClientTimeoutSeconds, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -115,9 +115,9 @@ internal sealed class ScriptRunner(
 
         // The row goes in first and commits on its own: if this process dies half-way, the journal shows it.
         await ExecuteAsync(connection,
-            journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Running, null, appliedBy),
+            journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Running, null, appliedBy), options.ClientTimeoutSeconds,
             cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, TimeoutsCommand(options, local: false), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, TimeoutsCommand(options, local: false), options.ClientTimeoutSeconds, cancellationToken).ConfigureAwait(false);
 
         try
         {
@@ -141,7 +141,7 @@ internal sealed class ScriptRunner(
             if (connection.FullState == System.Data.ConnectionState.Open)
             {
                 await ExecuteAsync(connection, journal.FinishCommand(script.Name.Name, JournalState.Failed,
-                    (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message), CancellationToken.None)
+                    (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message), options.ClientTimeoutSeconds, CancellationToken.None)
                     .ConfigureAwait(false);
             }
 
@@ -151,9 +151,9 @@ internal sealed class ScriptRunner(
         {
             if (connection.FullState == System.Data.ConnectionState.Open)
             {
-                await ExecuteAsync(connection, new NpgsqlBatchCommand("RESET lock_timeout"), CancellationToken.None)
+                await ExecuteAsync(connection, new NpgsqlBatchCommand("RESET lock_timeout"), options.ClientTimeoutSeconds, CancellationToken.None)
                     .ConfigureAwait(false);
-                await ExecuteAsync(connection, new NpgsqlBatchCommand("RESET statement_timeout"), CancellationToken.None)
+                await ExecuteAsync(connection, new NpgsqlBatchCommand("RESET statement_timeout"), options.ClientTimeoutSeconds, CancellationToken.None)
                     .ConfigureAwait(false);
             }
         }
@@ -165,13 +165,13 @@ internal sealed class ScriptRunner(
         {
             var failure = new InvalidIndexException(script.Location, invalid);
             await ExecuteAsync(connection, journal.FinishCommand(script.Name.Name, JournalState.Failed,
-                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, failure.Message), CancellationToken.None)
+                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, failure.Message), options.ClientTimeoutSeconds, CancellationToken.None)
                 .ConfigureAwait(false);
             throw failure;
         }
 
         await ExecuteAsync(connection, journal.FinishCommand(script.Name.Name, JournalState.Succeeded,
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, null), cancellationToken).ConfigureAwait(false);
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, null), options.ClientTimeoutSeconds, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The INVALID indexes that the statements of <paramref name="sql"/> build or rebuild.</summary>
@@ -195,7 +195,7 @@ internal sealed class ScriptRunner(
         {
             try
             {
-                await ExecuteAsync(connection, new NpgsqlBatchCommand(statements.TextOf(index)), cancellationToken)
+                await ExecuteAsync(connection, new NpgsqlBatchCommand(statements.TextOf(index)), options.ClientTimeoutSeconds, cancellationToken)
                     .ConfigureAwait(false);
                 return;
             }
@@ -208,7 +208,7 @@ internal sealed class ScriptRunner(
                              .ConfigureAwait(false))
                 {
                     await ExecuteAsync(connection,
-                        new NpgsqlBatchCommand("DROP INDEX CONCURRENTLY IF EXISTS " + leftover.QualifiedName),
+                        new NpgsqlBatchCommand("DROP INDEX CONCURRENTLY IF EXISTS " + leftover.QualifiedName), options.ClientTimeoutSeconds,
                         cancellationToken).ConfigureAwait(false);
                 }
 
@@ -239,9 +239,9 @@ internal sealed class ScriptRunner(
         };
 
     internal static async Task ExecuteAsync(
-        NpgsqlConnection connection, NpgsqlBatchCommand command, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlBatchCommand command, int timeoutSeconds, CancellationToken cancellationToken)
     {
-        var batch = new NpgsqlBatch(connection) { BatchCommands = { command } };
+        var batch = new NpgsqlBatch(connection) { BatchCommands = { command }, Timeout = timeoutSeconds };
         await using (batch.ConfigureAwait(false))
         {
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
