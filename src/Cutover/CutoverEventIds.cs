@@ -37,7 +37,8 @@ public static class CutoverEventIds
     public const int StatementExecuting = 4005;
     /// <summary>The server sent a notice while a script ran.</summary>
     public const int ServerNotice = 4006;
-    /// <summary>The deploy lock is held by another run; waiting for it.</summary>
+    /// <summary>The deploy lock is held by another run (named: backend, application, host, since when); waiting for it.
+    /// A warning, so that a run that waits says why even without --verbose.</summary>
     public const int DeployLockWaiting = 4007;
     /// <summary>The deploy lock was acquired.</summary>
     public const int DeployLockAcquired = 4008;

@@ -22,7 +22,7 @@ internal static partial class ExecutionLog
     [LoggerMessage(EventId = CutoverEventIds.ServerNotice, Level = LogLevel.Information, Message = "{Source}: {Severity}: {Notice}")]
     public static partial void ServerNotice(ILogger logger, string source, string severity, string notice);
 
-    [LoggerMessage(EventId = CutoverEventIds.DeployLockWaiting, Level = LogLevel.Information, Message = "Deploy lock {LockKey} is held by {Holder} since {HeldSince}; waited {WaitedMs} of {WaitMs} ms")]
+    [LoggerMessage(EventId = CutoverEventIds.DeployLockWaiting, Level = LogLevel.Warning, Message = "Deploy lock {LockKey} is held by {Holder} since {HeldSince}; waited {WaitedMs} of {WaitMs} ms")]
     public static partial void DeployLockWaiting(ILogger logger, string lockKey, string holder, string heldSince, long waitedMs, long waitMs);
 
     [LoggerMessage(EventId = CutoverEventIds.DeployLockAcquired, Level = LogLevel.Debug, Message = "Deploy lock {LockKey} acquired after {WaitedMs} ms")]
