@@ -6,7 +6,11 @@ namespace Cutover.Cli;
 /// <summary>The <c>cutover</c> command tree, and one entry point that tests call in-process.</summary>
 internal static class CutoverCommandLine
 {
-    public static RootCommand Build()
+    public static RootCommand Build() => Build(PostDeployAssemblies.IsSupported);
+
+    /// <param name="loadsAssemblies">Whether <c>deploy</c> may load application assemblies: false in the native
+    /// binary.</param>
+    public static RootCommand Build(bool loadsAssemblies)
     {
         var root = new RootCommand("Cutover: zero-downtime PostgreSQL migrations in pre and post phases")
         {
@@ -17,7 +21,7 @@ internal static class CutoverCommandLine
             ValidateCommand.Create(),
             ScriptCommand.Create(),
             RepairCommand.Create(),
-            DeployCommand.Create(),
+            DeployCommand.Create(loadsAssemblies),
             CheckCommand.Create(),
             DiffCommand.Create(),
             SandboxCommand.Create(),

@@ -17,7 +17,7 @@ internal sealed class DatabaseServer
 {
     private readonly string _settings;
     private readonly DataSourceFactory _factory;
-    private readonly Action<NpgsqlDataSourceBuilder>? _configure;
+    private readonly Action<NpgsqlSlimDataSourceBuilder>? _configure;
 
     /// <summary>A server reached with <paramref name="settings"/> (a copy is kept).</summary>
     /// <param name="settings">Full connection settings, password included when there is one.</param>
@@ -25,7 +25,7 @@ internal sealed class DatabaseServer
     /// <param name="configure">Adjusts every data source builder (logging, type mappings); null for none.</param>
     public DatabaseServer(
         NpgsqlConnectionStringBuilder settings, DataSourceFactory? factory = null,
-        Action<NpgsqlDataSourceBuilder>? configure = null)
+        Action<NpgsqlSlimDataSourceBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings.ConnectionString;
@@ -39,14 +39,14 @@ internal sealed class DatabaseServer
 
     /// <summary>The server of <paramref name="connection"/>, with its password.</summary>
     public static DatabaseServer Of(
-        ResolvedConnection connection, DataSourceFactory factory, Action<NpgsqlDataSourceBuilder>? configure = null)
+        ResolvedConnection connection, DataSourceFactory factory, Action<NpgsqlSlimDataSourceBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return new DatabaseServer(connection.CreateConnectionStringBuilder(), factory, configure);
     }
 
     /// <summary>The server behind <paramref name="dataSource"/>, without its password (see the remarks).</summary>
-    public static DatabaseServer Behind(NpgsqlDataSource dataSource, Action<NpgsqlDataSourceBuilder>? configure = null)
+    public static DatabaseServer Behind(NpgsqlDataSource dataSource, Action<NpgsqlSlimDataSourceBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         return new DatabaseServer(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString), configure: configure);
