@@ -23,17 +23,11 @@ internal static class ConnectionFactory
 
     /// <summary>A data source that application code reads through too (post-deploy actions under <c>deploy</c>): Npgsql's
     /// full builder, so actions see every type they see in their application.</summary>
-    /// <exception cref="CliInputException">This is the native binary (<see cref="PostDeployAssemblies.IsSupported"/>),
-    /// which runs no application code; the check also lets the native compiler leave the full builder out.</exception>
     public static async Task<NpgsqlDataSource> CreateForApplicationCodeAsync(
-        string? connection, string? service, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
-    {
-        var resolved = await ResolveAsync(connection, service, loggerFactory, cancellationToken);
-        return PostDeployAssemblies.IsSupported
-            ? new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>())
-                .CreateForApplicationCode(resolved, builder => builder.UseLoggerFactory(loggerFactory))
-            : throw new CliInputException(PostDeployAssemblies.Refusal);
-    }
+        string? connection, string? service, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+        new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>()).CreateForApplicationCode(
+            await ResolveAsync(connection, service, loggerFactory, cancellationToken),
+            builder => builder.UseLoggerFactory(loggerFactory));
 
     /// <summary>The server a connection names, for commands that make databases on it: data sources for its other
     /// databases carry the same resolved settings, password included (a data source's own connection string drops

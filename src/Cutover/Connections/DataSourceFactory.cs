@@ -41,9 +41,8 @@ public sealed class DataSourceFactory
         return CreateFromSettings(connection.CreateConnectionStringBuilder(), configure);
     }
 
-    /// <summary>Creates a data source from full connection settings (password included, when there is one); the
-    /// caller disposes it. For <see cref="DatabaseServer"/>, which reaches several databases with one set of
-    /// settings.</summary>
+    /// <summary>Creates a data source from full connection settings (password included, when there is one) with the
+    /// slim builder, as <see cref="Create"/>; the caller disposes it.</summary>
     internal NpgsqlDataSource CreateFromSettings(NpgsqlConnectionStringBuilder settings, Action<NpgsqlSlimDataSourceBuilder>? configure)
     {
         settings = Prepare(settings);
@@ -58,16 +57,24 @@ public sealed class DataSourceFactory
         return Log(builder.Build(), settings, builder.ConnectionStringBuilder.ApplicationName);
     }
 
-    /// <summary>Creates a data source with Npgsql's full builder, which maps every type Npgsql knows, for application
-    /// code that reads through it: the post-deploy actions <c>cutover deploy</c> runs, which expect what their
-    /// application's own data source gives them (<c>jsonb</c> as <c>JsonDocument</c>, ranges, <c>inet</c>, an
-    /// <c>integer</c> read as <c>long</c>, ...). Otherwise as <see cref="Create"/>.</summary>
+    /// <summary>Creates a data source with Npgsql's full builder, which maps every type Npgsql knows, for data sources
+    /// that application code reads through: the post-deploy actions <c>cutover deploy</c> runs, test suites using
+    /// the test kit (see <see cref="DatabaseServer"/>). They expect what their application's own data source gives
+    /// them (<c>jsonb</c> as <c>JsonDocument</c>, ranges, <c>inet</c>, an <c>integer</c> read as <c>long</c>, ...).
+    /// Otherwise as <see cref="Create"/>.</summary>
     /// <remarks>Not the slim builder with everything enabled: its <c>EnableExtraConversions</c> and a few others put
     /// their mappings ahead of the defaults, and a plain <c>string</c> parameter is then sent as a bit string.</remarks>
     internal NpgsqlDataSource CreateForApplicationCode(ResolvedConnection connection, Action<NpgsqlDataSourceBuilder>? configure)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var settings = Prepare(connection.CreateConnectionStringBuilder());
+        return CreateForApplicationCode(connection.CreateConnectionStringBuilder(), configure);
+    }
+
+    /// <summary>As <see cref="CreateForApplicationCode(ResolvedConnection, Action{NpgsqlDataSourceBuilder}?)"/>, from
+    /// full connection settings (password included, when there is one).</summary>
+    internal NpgsqlDataSource CreateForApplicationCode(NpgsqlConnectionStringBuilder settings, Action<NpgsqlDataSourceBuilder>? configure)
+    {
+        settings = Prepare(settings);
         var builder = new NpgsqlDataSourceBuilder(settings.ConnectionString) { Name = DatabaseConnection.Describe(settings) };
         configure?.Invoke(builder);
         return Log(builder.Build(), settings, builder.ConnectionStringBuilder.ApplicationName);

@@ -11,13 +11,16 @@ namespace Cutover.Connections;
 /// printed. Made from a data source someone else built it cannot: <see cref="NpgsqlDataSource.ConnectionString"/>
 /// leaves the password out, so other databases are reached with the password Npgsql finds itself (<c>PGPASSWORD</c>,
 /// the password file), as libpq's programs do.</para>
+/// <para>Its data sources map every type Npgsql knows (Npgsql's full builder, not the slim one
+/// <see cref="DataSourceFactory.Create"/> uses): they reach application code, through the test kit
+/// (<c>ThrowawayServer.CreateDataSource</c>, <c>TestDatabase.CreateDataSource</c>), scratch databases and clones.</para>
 /// <para>Thread-safe: it holds settings only.</para>
 /// </remarks>
 internal sealed class DatabaseServer
 {
     private readonly string _settings;
     private readonly DataSourceFactory _factory;
-    private readonly Action<NpgsqlSlimDataSourceBuilder>? _configure;
+    private readonly Action<NpgsqlDataSourceBuilder>? _configure;
 
     /// <summary>A server reached with <paramref name="settings"/> (a copy is kept).</summary>
     /// <param name="settings">Full connection settings, password included when there is one.</param>
@@ -25,7 +28,7 @@ internal sealed class DatabaseServer
     /// <param name="configure">Adjusts every data source builder (logging, type mappings); null for none.</param>
     public DatabaseServer(
         NpgsqlConnectionStringBuilder settings, DataSourceFactory? factory = null,
-        Action<NpgsqlSlimDataSourceBuilder>? configure = null)
+        Action<NpgsqlDataSourceBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings.ConnectionString;
@@ -39,14 +42,14 @@ internal sealed class DatabaseServer
 
     /// <summary>The server of <paramref name="connection"/>, with its password.</summary>
     public static DatabaseServer Of(
-        ResolvedConnection connection, DataSourceFactory factory, Action<NpgsqlSlimDataSourceBuilder>? configure = null)
+        ResolvedConnection connection, DataSourceFactory factory, Action<NpgsqlDataSourceBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return new DatabaseServer(connection.CreateConnectionStringBuilder(), factory, configure);
     }
 
     /// <summary>The server behind <paramref name="dataSource"/>, without its password (see the remarks).</summary>
-    public static DatabaseServer Behind(NpgsqlDataSource dataSource, Action<NpgsqlSlimDataSourceBuilder>? configure = null)
+    public static DatabaseServer Behind(NpgsqlDataSource dataSource, Action<NpgsqlDataSourceBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         return new DatabaseServer(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString), configure: configure);
@@ -57,7 +60,7 @@ internal sealed class DatabaseServer
     public NpgsqlDataSource CreateDataSource(string database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return _factory.CreateFromSettings(SettingsFor(database), _configure);
+        return _factory.CreateForApplicationCode(SettingsFor(database), _configure);
     }
 
     /// <summary>A connection string for <paramref name="database"/> on this server without the password, fit to

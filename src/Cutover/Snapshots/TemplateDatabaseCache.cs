@@ -320,6 +320,6 @@ public sealed partial class TemplateDatabaseCache
         return sql;
     }
 
-    private static Action<NpgsqlSlimDataSourceBuilder>? UseLoggerFactory(ILoggerFactory? loggerFactory) =>
+    private static Action<NpgsqlDataSourceBuilder>? UseLoggerFactory(ILoggerFactory? loggerFactory) =>
         loggerFactory is null ? null : builder => builder.UseLoggerFactory(loggerFactory);
 }
