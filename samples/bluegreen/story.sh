@@ -2,7 +2,8 @@
 # The blue-green walkthrough that ./demo runs inside `cutover sandbox`, which points PG* at a throwaway database.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-cutover() { $CUTOVER "$@"; }
+# deploy loads .NET assemblies, which the native cutover cannot: ./demo gives the dotnet tool for it in CUTOVER_DEPLOY.
+cutover() { if [ "$1" = deploy ]; then ${CUTOVER_DEPLOY:-$CUTOVER} "$@"; else $CUTOVER "$@"; fi; }
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 app() { # app RELEASE WHO: run that release's queries as the application would
   psql -X -q -v ON_ERROR_STOP=1 -v who="$2" -f "$here/$1/app.sql" --pset=footer=off

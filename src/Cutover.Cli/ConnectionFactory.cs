@@ -21,6 +21,14 @@ internal static class ConnectionFactory
         string? connection, string? service, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
         Create(await ResolveAsync(connection, service, loggerFactory, cancellationToken), loggerFactory);
 
+    /// <summary>A data source that application code reads through too (post-deploy actions under <c>deploy</c>): Npgsql's
+    /// full builder, so actions see every type they see in their application.</summary>
+    public static async Task<NpgsqlDataSource> CreateForApplicationCodeAsync(
+        string? connection, string? service, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+        new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>()).CreateForApplicationCode(
+            await ResolveAsync(connection, service, loggerFactory, cancellationToken),
+            builder => builder.UseLoggerFactory(loggerFactory));
+
     /// <summary>The server a connection names, for commands that make databases on it: data sources for its other
     /// databases carry the same resolved settings, password included (a data source's own connection string drops
     /// it).</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Cutover.Cli.Commands;
 
 namespace Cutover.Cli;
@@ -6,10 +7,24 @@ namespace Cutover.Cli;
 /// <summary>The <c>cutover</c> command tree, and one entry point that tests call in-process.</summary>
 internal static class CutoverCommandLine
 {
-    public static RootCommand Build()
+    /// <summary>The name help and error messages give the program, whatever its file is called.</summary>
+    public const string Name = "cutover";
+
+    public static Command Build() => Build(PostDeployAssemblies.IsSupported);
+
+    /// <param name="loadsAssemblies">Whether <c>deploy</c> may load application assemblies: false in the native
+    /// binary.</param>
+    public static Command Build(bool loadsAssemblies)
     {
-        var root = new RootCommand("Cutover: zero-downtime PostgreSQL migrations in pre and post phases")
+        // Not a RootCommand: System.CommandLine 2.0 names that after the running file (Cutover.Cli under
+        // `dotnet Cutover.Cli.dll`, the assembly being Cutover.Cli so as not to shadow Cutover.dll) and cannot be told
+        // otherwise (RootCommand.HelpName comes with 3.0, dotnet/command-line-api#2765). A Command named cutover with
+        // RootCommand's help and version options parses and prints the same, minus directives ([suggest], the
+        // dotnet-suggest completion hook), which only a RootCommand takes.
+        var root = new Command(Name, "Cutover: zero-downtime PostgreSQL migrations in pre and post phases")
         {
+            new HelpOption(),
+            new VersionOption(),
             StatusCommand.Create(),
             UpgradeCommand.Create(),
             InstallCommand.Create(),
@@ -17,7 +32,7 @@ internal static class CutoverCommandLine
             ValidateCommand.Create(),
             ScriptCommand.Create(),
             RepairCommand.Create(),
-            DeployCommand.Create(),
+            DeployCommand.Create(loadsAssemblies),
             CheckCommand.Create(),
             DiffCommand.Create(),
             SandboxCommand.Create(),

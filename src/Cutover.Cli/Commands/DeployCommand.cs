@@ -9,7 +9,9 @@ namespace Cutover.Cli.Commands;
 /// <summary><c>cutover deploy --assembly PATH --auto</c>: run post-deploy actions once, after a deploy.</summary>
 internal static class DeployCommand
 {
-    public static Command Create()
+    /// <param name="loadsAssemblies">False in the native binary (<see cref="PostDeployAssemblies.IsSupported"/>), where
+    /// the command refuses to run; tests pass false to see the refusal without building the binary.</param>
+    public static Command Create(bool loadsAssemblies)
     {
         var connection = CommonOptions.Connection();
         var service = CommonOptions.Service();
@@ -43,6 +45,11 @@ internal static class DeployCommand
         };
         command.SetAction((parseResult, ct) => Failures.GuardAsync(parseResult, parseResult.GetValue(json), async () =>
         {
+            if (!loadsAssemblies)
+            {
+                throw new CliInputException(PostDeployAssemblies.Refusal);
+            }
+
             var modes = new (bool Chosen, string Name)[]
             {
                 (parseResult.GetValue(auto), "--auto"), (parseResult.GetValue(all), "--all"),
@@ -61,8 +68,8 @@ internal static class DeployCommand
 
             var output = parseResult.InvocationConfiguration.Output;
             using var loggerFactory = CliLogging.Create(parseResult, parseResult.GetValue(verbose));
-            var catalog = PostDeployCatalog.LoadFrom(parseResult.GetValue(assemblies)!);
-            await using var dataSource = await ConnectionFactory.CreateAsync(
+            var catalog = PostDeployAssemblies.LoadCatalog(parseResult.GetValue(assemblies)!);
+            await using var dataSource = await ConnectionFactory.CreateForApplicationCodeAsync(
                 parseResult.GetValue(connection), parseResult.GetValue(service), loggerFactory, ct);
             var executor = new PostDeployExecutor(dataSource, catalog,
                 new PostDeployOptions { JournalSchema = journal.Schema, JournalTable = journal.Table },

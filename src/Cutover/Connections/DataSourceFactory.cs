@@ -23,23 +23,64 @@ public sealed class DataSourceFactory
 
     /// <summary>Creates a data source for <paramref name="connection"/>; the caller disposes it.</summary>
     /// <param name="connection">The resolved target.</param>
-    /// <param name="configure">Adjusts the builder before it is built (type mappings, Npgsql logging, ...); null for
+    /// <param name="configure">Adjusts the builder before it is built (more types, Npgsql logging, ...); null for
     /// none.</param>
     /// <returns>A data source that has not connected yet.</returns>
-    /// <remarks>Sets <c>Application Name</c> to <see cref="DefaultApplicationName"/> unless the target gives one, so
+    /// <remarks><para>The builder is Npgsql's slim one, with arrays, TLS and GSS enabled: what Cutover itself reads and
+    /// needs to connect. Code that reads other types through the data source enables them through
+    /// <paramref name="configure"/>: <c>EnableJsonTypes</c>, <c>EnableRanges</c>, <c>EnableNetworkTypes</c>, ... (not
+    /// <c>EnableExtraConversions</c>, whose mappings come ahead of the defaults: a <c>string</c> parameter would then be
+    /// sent as a bit string).</para>
+    /// <para>Sets <c>Application Name</c> to <see cref="DefaultApplicationName"/> unless the target gives one, so
     /// that a DBA can tell Cutover's sessions (and the locks they hold) apart in <c>pg_stat_activity</c>.
     /// <c>Include Error Detail</c> stays off unless the target's Npgsql connection string turns it on, or
-    /// <paramref name="configure"/> does: see the comment in the code.</remarks>
-    public NpgsqlDataSource Create(ResolvedConnection connection, Action<NpgsqlDataSourceBuilder>? configure = null)
+    /// <paramref name="configure"/> does: see the comment in the code.</para></remarks>
+    public NpgsqlDataSource Create(ResolvedConnection connection, Action<NpgsqlSlimDataSourceBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return CreateFromSettings(connection.CreateConnectionStringBuilder(), configure);
     }
 
-    /// <summary>Creates a data source from full connection settings (password included, when there is one); the
-    /// caller disposes it. For <see cref="DatabaseServer"/>, which reaches several databases with one set of
-    /// settings.</summary>
-    internal NpgsqlDataSource CreateFromSettings(NpgsqlConnectionStringBuilder settings, Action<NpgsqlDataSourceBuilder>? configure)
+    /// <summary>Creates a data source from full connection settings (password included, when there is one) with the
+    /// slim builder, as <see cref="Create"/>; the caller disposes it.</summary>
+    internal NpgsqlDataSource CreateFromSettings(NpgsqlConnectionStringBuilder settings, Action<NpgsqlSlimDataSourceBuilder>? configure)
+    {
+        settings = Prepare(settings);
+        var builder = new NpgsqlSlimDataSourceBuilder(settings.ConnectionString) { Name = DatabaseConnection.Describe(settings) };
+
+        // The slim builder keeps the native binary small and free of reflection: it knows the basic types (text,
+        // integers, bool, bytea, timestamptz, json as text, ...) and nothing else until told. Cutover reads and
+        // binds text[] (catalog queries, post-deploy journal filters) and connects as libpq does: sslmode and
+        // gssencmode/krbsrvname are mapped (Connections/LibpqParameters.cs), so TLS and GSS stay on.
+        builder.EnableArrays().EnableTransportSecurity().EnableIntegratedSecurity();
+        configure?.Invoke(builder);
+        return Log(builder.Build(), settings, builder.ConnectionStringBuilder.ApplicationName);
+    }
+
+    /// <summary>Creates a data source with Npgsql's full builder, which maps every type Npgsql knows, for data sources
+    /// that application code reads through: the post-deploy actions <c>cutover deploy</c> runs, test suites using
+    /// the test kit (see <see cref="DatabaseServer"/>). They expect what their application's own data source gives
+    /// them (<c>jsonb</c> as <c>JsonDocument</c>, ranges, <c>inet</c>, an <c>integer</c> read as <c>long</c>, ...).
+    /// Otherwise as <see cref="Create"/>.</summary>
+    /// <remarks>Not the slim builder with everything enabled: its <c>EnableExtraConversions</c> and a few others put
+    /// their mappings ahead of the defaults, and a plain <c>string</c> parameter is then sent as a bit string.</remarks>
+    internal NpgsqlDataSource CreateForApplicationCode(ResolvedConnection connection, Action<NpgsqlDataSourceBuilder>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return CreateForApplicationCode(connection.CreateConnectionStringBuilder(), configure);
+    }
+
+    /// <summary>As <see cref="CreateForApplicationCode(ResolvedConnection, Action{NpgsqlDataSourceBuilder}?)"/>, from
+    /// full connection settings (password included, when there is one).</summary>
+    internal NpgsqlDataSource CreateForApplicationCode(NpgsqlConnectionStringBuilder settings, Action<NpgsqlDataSourceBuilder>? configure)
+    {
+        settings = Prepare(settings);
+        var builder = new NpgsqlDataSourceBuilder(settings.ConnectionString) { Name = DatabaseConnection.Describe(settings) };
+        configure?.Invoke(builder);
+        return Log(builder.Build(), settings, builder.ConnectionStringBuilder.ApplicationName);
+    }
+
+    private static NpgsqlConnectionStringBuilder Prepare(NpgsqlConnectionStringBuilder settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
@@ -50,17 +91,17 @@ public sealed class DataSourceFactory
         // errors into CI logs that are widely readable and kept for long. SQLSTATE, message, constraint, table and
         // column (never redacted) locate a failing migration well enough; who wants the rows can say so with
         // "Include Error Detail=true" in an Npgsql connection string, or through configure.
-        var builder = new NpgsqlDataSourceBuilder(settings.ConnectionString)
-        {
-            // Npgsql names data sources in its metrics and logs after the connection string minus the password;
-            // the description is shorter and names no option.
-            Name = DatabaseConnection.Describe(settings),
-        };
-        configure?.Invoke(builder);
-        var dataSource = builder.Build();
+        //
+        // The data source's Name: Npgsql names data sources in its metrics and logs after the connection string
+        // minus the password; the description (DatabaseConnection.Describe) is shorter and names no option.
+        return settings;
+    }
+
+    private NpgsqlDataSource Log(NpgsqlDataSource dataSource, NpgsqlConnectionStringBuilder settings, string? applicationName)
+    {
         ConnectionsLog.DataSourceCreated(
             _logger, settings.Host ?? "", settings.Port, settings.Database ?? "", settings.Username ?? "",
-            builder.ConnectionStringBuilder.ApplicationName ?? DefaultApplicationName);
+            applicationName ?? DefaultApplicationName);
         return dataSource;
     }
 }

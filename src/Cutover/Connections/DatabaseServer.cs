@@ -11,6 +11,9 @@ namespace Cutover.Connections;
 /// printed. Made from a data source someone else built it cannot: <see cref="NpgsqlDataSource.ConnectionString"/>
 /// leaves the password out, so other databases are reached with the password Npgsql finds itself (<c>PGPASSWORD</c>,
 /// the password file), as libpq's programs do.</para>
+/// <para>Its data sources map every type Npgsql knows (Npgsql's full builder, not the slim one
+/// <see cref="DataSourceFactory.Create"/> uses): they reach application code, through the test kit
+/// (<c>ThrowawayServer.CreateDataSource</c>, <c>TestDatabase.CreateDataSource</c>), scratch databases and clones.</para>
 /// <para>Thread-safe: it holds settings only.</para>
 /// </remarks>
 internal sealed class DatabaseServer
@@ -57,7 +60,7 @@ internal sealed class DatabaseServer
     public NpgsqlDataSource CreateDataSource(string database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return _factory.CreateFromSettings(SettingsFor(database), _configure);
+        return _factory.CreateForApplicationCode(SettingsFor(database), _configure);
     }
 
     /// <summary>A connection string for <paramref name="database"/> on this server without the password, fit to

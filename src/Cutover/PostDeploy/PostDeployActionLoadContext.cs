@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -6,6 +7,7 @@ namespace Cutover.PostDeploy;
 /// <summary>Loads an application assembly and its private dependencies (from its <c>.deps.json</c>) for the CLI,
 /// while assemblies the host already has (Cutover, Npgsql, Microsoft.Extensions.*) come from the host so that
 /// <see cref="IPostDeployAction"/> and <see cref="PostDeployContext"/> are the same types on both sides.</summary>
+[RequiresUnreferencedCode("Loads application assemblies, whose dependencies on the host trimming cannot see.")]
 internal sealed class PostDeployActionLoadContext : AssemblyLoadContext
 {
     private readonly AssemblyDependencyResolver _resolver;

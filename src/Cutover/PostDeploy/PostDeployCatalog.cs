@@ -1,16 +1,26 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Cutover.PostDeploy;
 
 /// <summary>The declared post-deploy actions (and the tenant provider, if one is declared) found in assemblies,
 /// ordered by id.</summary>
-/// <remarks>Immutable and thread-safe once built.</remarks>
+/// <remarks><para>Immutable and thread-safe once built.</para>
+/// <para>Building a catalog finds actions by reflection (attributes, methods, constructors), so it is annotated as
+/// needing unreferenced code; loading assemblies by path (<see cref="LoadFrom"/>) also needs the JIT, which a NativeAOT
+/// program does not have.</para></remarks>
 public sealed class PostDeployCatalog
 {
+    private const string FindsActionsByReflection =
+        "Finds [PostDeploy] classes and methods by reflection: trimming may remove the actions, their methods or their " +
+        "constructors.";
+
     private readonly ImmutableDictionary<string, PostDeployActionDescriptor> _byId;
 
-    private PostDeployCatalog(ImmutableArray<PostDeployActionDescriptor> actions, Type? tenantProviderType)
+    private PostDeployCatalog(
+        ImmutableArray<PostDeployActionDescriptor> actions,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type? tenantProviderType)
     {
         Actions = actions;
         TenantProviderType = tenantProviderType;
@@ -21,12 +31,14 @@ public sealed class PostDeployCatalog
     public ImmutableArray<PostDeployActionDescriptor> Actions { get; }
 
     /// <summary>The one concrete <see cref="IPostDeployTenantProvider"/> the assemblies declare, if any.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
     public Type? TenantProviderType { get; }
 
     /// <summary>Finds every action declared in <paramref name="assemblies"/>.</summary>
     /// <exception cref="PostDeployDefinitionException">Ids clash, an attribute sits on a class that does not
     /// implement <see cref="IPostDeployAction"/>, a method has an unsupported signature, or several tenant providers
     /// are declared.</exception>
+    [RequiresUnreferencedCode(FindsActionsByReflection)]
     public static PostDeployCatalog FromAssemblies(params IEnumerable<Assembly> assemblies)
     {
         ArgumentNullException.ThrowIfNull(assemblies);
@@ -52,6 +64,7 @@ public sealed class PostDeployCatalog
     /// <summary>Builds a catalog from the given action types only (classes or classes with action methods); no
     /// tenant provider is discovered.</summary>
     /// <exception cref="PostDeployDefinitionException">As for <see cref="FromAssemblies"/>.</exception>
+    [RequiresUnreferencedCode(FindsActionsByReflection)]
     public static PostDeployCatalog FromTypes(params IEnumerable<Type> types)
     {
         ArgumentNullException.ThrowIfNull(types);
@@ -63,6 +76,8 @@ public sealed class PostDeployCatalog
     /// does.</summary>
     /// <exception cref="PostDeployDefinitionException">A file is missing or not an assembly, or as for
     /// <see cref="FromAssemblies"/>; every problem is reported at once.</exception>
+    [RequiresUnreferencedCode(FindsActionsByReflection)]
+    [RequiresDynamicCode("Loads assemblies by path, which needs the JIT: a NativeAOT program cannot run their code.")]
     public static PostDeployCatalog LoadFrom(params IEnumerable<string> assemblyPaths)
     {
         ArgumentNullException.ThrowIfNull(assemblyPaths);
@@ -104,6 +119,7 @@ public sealed class PostDeployCatalog
     public bool TryFind(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PostDeployActionDescriptor? action) =>
         _byId.TryGetValue(id, out action);
 
+    [RequiresUnreferencedCode(FindsActionsByReflection)]
     private static PostDeployCatalog Build(IEnumerable<Type> types, bool discoverTenantProvider, List<string> problems)
     {
         var actions = new List<PostDeployActionDescriptor>();
