@@ -40,12 +40,9 @@ public sealed partial class Migrator
                         continue;
                     }
 
-                    foreach (var index in await ScriptRunner.FindInvalidIndexesAsync(connection, script.Body, cancellationToken)
-                                 .ConfigureAwait(false))
+                    foreach (var index in await ScriptRunner.DropInvalidIndexesAsync(connection, script.Body,
+                                 _options.ClientTimeoutSeconds, cancellationToken).ConfigureAwait(false))
                     {
-                        await ScriptRunner.ExecuteAsync(connection,
-                            new NpgsqlBatchCommand("DROP INDEX CONCURRENTLY IF EXISTS " + index.QualifiedName), _options.ClientTimeoutSeconds,
-                            cancellationToken).ConfigureAwait(false);
                         ExecutionLog.InvalidIndexDropped(_logger, index.QualifiedName, name);
                         dropped.Add(index.QualifiedName);
                     }

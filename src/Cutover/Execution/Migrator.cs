@@ -81,17 +81,25 @@ public sealed partial class Migrator
 
             // A succeeded no-transaction script whose index is INVALID (applied by hand, or by a version of Cutover
             // that did not check) leaves the database short of an index that everything says is there.
-            foreach (var row in rows.Where(r => r.State == JournalState.Succeeded))
+            var builders = rows.Where(r => r.State == JournalState.Succeeded)
+                .Select(r => Scripts.Find(r.Name))
+                .OfType<MigrationScript>()
+                .Where(s => !s.RunsInTransaction)
+                .Select(s => (s.Name.Name, Footprint: IndexFootprint.Of(s.Body)))
+                .Where(b => !b.Footprint.IsEmpty)
+                .ToList();
+            if (builders.Count > 0)
             {
-                if (Scripts.Find(row.Name) is { RunsInTransaction: false } script)
+                // One catalog read for all of them.
+                var invalid = await InvalidIndex.FindAllAsync(connection, cancellationToken).ConfigureAwait(false);
+                foreach (var (name, footprint) in builders)
                 {
-                    var invalid = await ScriptRunner.FindInvalidIndexesAsync(connection, script.Body, cancellationToken)
-                        .ConfigureAwait(false);
-                    if (!invalid.IsEmpty)
+                    var covered = invalid.Where(footprint.Covers).Select(i => i.QualifiedName).ToList();
+                    if (covered.Count > 0)
                     {
-                        findings.Add(new DriftFinding(row.Name, DriftKind.InvalidIndex,
-                            $"index {string.Join(", ", invalid.Select(i => i.QualifiedName))} is INVALID: drop it " +
-                            "(DROP INDEX CONCURRENTLY) and build it again"));
+                        findings.Add(new DriftFinding(name, DriftKind.InvalidIndex,
+                            $"index {string.Join(", ", covered)} is INVALID: drop it (DROP INDEX CONCURRENTLY) and build " +
+                            "it again"));
                     }
                 }
             }

@@ -103,7 +103,8 @@ internal sealed class ScriptRunner(
     {
         if (connection.FullState == System.Data.ConnectionState.Open)
         {
-            await ExecuteAsync(connection, new NpgsqlBatchCommand("ROLLBACK"), options.ClientTimeoutSeconds, CancellationToken.None).ConfigureAwait(false);
+            await ExecuteAsync(connection, new NpgsqlBatchCommand("ROLLBACK"), options.ClientTimeoutSeconds, CancellationToken.None)
+                .ConfigureAwait(false);
         }
     }
 
@@ -115,9 +116,10 @@ internal sealed class ScriptRunner(
 
         // The row goes in first and commits on its own: if this process dies half-way, the journal shows it.
         await ExecuteAsync(connection,
-            journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Running, null, appliedBy), options.ClientTimeoutSeconds,
-            cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, TimeoutsCommand(options, local: false), options.ClientTimeoutSeconds, cancellationToken).ConfigureAwait(false);
+            journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Running, null, appliedBy),
+            options.ClientTimeoutSeconds, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, TimeoutsCommand(options, local: false), options.ClientTimeoutSeconds, cancellationToken)
+            .ConfigureAwait(false);
 
         try
         {
@@ -141,7 +143,8 @@ internal sealed class ScriptRunner(
             if (connection.FullState == System.Data.ConnectionState.Open)
             {
                 await ExecuteAsync(connection, journal.FinishCommand(script.Name.Name, JournalState.Failed,
-                    (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message), options.ClientTimeoutSeconds, CancellationToken.None)
+                    (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message),
+                    options.ClientTimeoutSeconds, CancellationToken.None)
                     .ConfigureAwait(false);
             }
 
@@ -151,10 +154,11 @@ internal sealed class ScriptRunner(
         {
             if (connection.FullState == System.Data.ConnectionState.Open)
             {
-                await ExecuteAsync(connection, new NpgsqlBatchCommand("RESET lock_timeout"), options.ClientTimeoutSeconds, CancellationToken.None)
-                    .ConfigureAwait(false);
-                await ExecuteAsync(connection, new NpgsqlBatchCommand("RESET statement_timeout"), options.ClientTimeoutSeconds, CancellationToken.None)
-                    .ConfigureAwait(false);
+                foreach (var setting in new[] { "RESET lock_timeout", "RESET statement_timeout" })
+                {
+                    await ExecuteAsync(connection, new NpgsqlBatchCommand(setting), options.ClientTimeoutSeconds,
+                        CancellationToken.None).ConfigureAwait(false);
+                }
             }
         }
 
@@ -165,13 +169,15 @@ internal sealed class ScriptRunner(
         {
             var failure = new InvalidIndexException(script.Location, invalid);
             await ExecuteAsync(connection, journal.FinishCommand(script.Name.Name, JournalState.Failed,
-                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, failure.Message), options.ClientTimeoutSeconds, CancellationToken.None)
+                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, failure.Message),
+                options.ClientTimeoutSeconds, CancellationToken.None)
                 .ConfigureAwait(false);
             throw failure;
         }
 
         await ExecuteAsync(connection, journal.FinishCommand(script.Name.Name, JournalState.Succeeded,
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, null), options.ClientTimeoutSeconds, cancellationToken).ConfigureAwait(false);
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, null),
+            options.ClientTimeoutSeconds, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The INVALID indexes that the statements of <paramref name="sql"/> build or rebuild.</summary>
@@ -188,6 +194,21 @@ internal sealed class ScriptRunner(
         return [.. all.Where(footprint.Covers)];
     }
 
+    /// <summary>Drops, each with <c>DROP INDEX CONCURRENTLY</c> (so outside a transaction), the INVALID indexes that
+    /// the statements of <paramref name="sql"/> build or rebuild, and returns them.</summary>
+    internal static async Task<System.Collections.Immutable.ImmutableArray<InvalidIndex>> DropInvalidIndexesAsync(
+        NpgsqlConnection connection, string sql, int timeoutSeconds, CancellationToken cancellationToken)
+    {
+        var invalid = await FindInvalidIndexesAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+        foreach (var index in invalid)
+        {
+            await ExecuteAsync(connection, new NpgsqlBatchCommand("DROP INDEX CONCURRENTLY IF EXISTS " + index.QualifiedName),
+                timeoutSeconds, cancellationToken).ConfigureAwait(false);
+        }
+
+        return invalid;
+    }
+
     private async Task ExecuteStatementWithRetryAsync(
         NpgsqlConnection connection, StatementBatch statements, int index, CancellationToken cancellationToken)
     {
@@ -195,8 +216,8 @@ internal sealed class ScriptRunner(
         {
             try
             {
-                await ExecuteAsync(connection, new NpgsqlBatchCommand(statements.TextOf(index)), options.ClientTimeoutSeconds, cancellationToken)
-                    .ConfigureAwait(false);
+                await ExecuteAsync(connection, new NpgsqlBatchCommand(statements.TextOf(index)), options.ClientTimeoutSeconds,
+                    cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= options.LockRetries)
@@ -204,13 +225,8 @@ internal sealed class ScriptRunner(
                 // Outside a transaction each statement stands alone, so only the one that timed out runs again. A
                 // concurrent index build can time out after it created its index (lock_timeout also bounds its waits
                 // for older transactions): the INVALID index it left must go, or the retry would trip over it.
-                foreach (var leftover in await FindInvalidIndexesAsync(connection, statements.TextOf(index), cancellationToken)
-                             .ConfigureAwait(false))
-                {
-                    await ExecuteAsync(connection,
-                        new NpgsqlBatchCommand("DROP INDEX CONCURRENTLY IF EXISTS " + leftover.QualifiedName), options.ClientTimeoutSeconds,
-                        cancellationToken).ConfigureAwait(false);
-                }
+                await DropInvalidIndexesAsync(connection, statements.TextOf(index), options.ClientTimeoutSeconds,
+                    cancellationToken).ConfigureAwait(false);
 
                 var delay = retry.DelayBefore(attempt);
                 ExecutionLog.LockTimeoutRetry(logger, statements.ScriptName, (long)options.LockTimeout.TotalMilliseconds,

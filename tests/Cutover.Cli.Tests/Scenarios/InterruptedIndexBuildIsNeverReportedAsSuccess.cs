@@ -55,6 +55,23 @@ public sealed class InterruptedIndexBuildIsNeverReportedAsSuccess(ServerFixture 
         (await ServerProbe.ScalarAsync<long>(dataSource, "SELECT count(*) FROM pg_index WHERE NOT indisvalid", ct)).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Validate_names_an_invalid_index_of_a_script_recorded_as_succeeded()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (folder, connection, dataSource) = await KillMidBuildAsync(ct);
+        using var _ = folder;
+        await using var __ = dataSource;
+
+        // What an older tool, or a hand-made fix, could leave: the journal says done, the index is INVALID.
+        await ServerProbe.ScalarAsync<int>(dataSource,
+            "WITH u AS (UPDATE cutover_migrations SET state = 'succeeded' WHERE state = 'running' RETURNING 1) SELECT count(*)::int FROM u", ct);
+        var validate = await CliProcess.RunAsync(folder.Root, "validate", "-c", connection);
+
+        validate.ExitCode.ShouldBe(1, validate.ToString());
+        validate.Output.ShouldContain("\"public\".\"items_v\" is INVALID", Case.Sensitive, validate.ToString());
+    }
+
     /// <summary>Starts an upgrade whose index build waits for an old snapshot, kills it with SIGKILL once the INVALID
     /// index is in the catalog, and waits until the server has ended the dead deployer's sessions.</summary>
     private async Task<(MigrationFolder Folder, string Connection, NpgsqlDataSource DataSource)> KillMidBuildAsync(CancellationToken ct)
