@@ -48,6 +48,8 @@ public static class CutoverEventIds
     public const int SchemaInstalled = 4010;
     /// <summary>repair dropped an INVALID index that an interrupted no-transaction script left.</summary>
     public const int InvalidIndexDropped = 4011;
+    /// <summary>A script was recorded by another run between planning and applying it; skipped.</summary>
+    public const int ScriptRecordedMeanwhile = 4012;
 
     // Inspection 5xxx (schema model, comparison, check)
     /// <summary>A database's catalog is about to be read (host, port and database only).</summary>

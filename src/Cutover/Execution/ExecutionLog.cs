@@ -39,4 +39,7 @@ internal static partial class ExecutionLog
 
     [LoggerMessage(EventId = CutoverEventIds.InvalidIndexDropped, Level = LogLevel.Information, Message = "Dropped INVALID index {IndexName} left by {ScriptName}")]
     public static partial void InvalidIndexDropped(ILogger logger, string indexName, string scriptName);
+
+    [LoggerMessage(EventId = CutoverEventIds.ScriptRecordedMeanwhile, Level = LogLevel.Warning, Message = "{ScriptName} was recorded by another run in the meantime (a run killed with its last batch in flight); skipped")]
+    public static partial void ScriptRecordedMeanwhile(ILogger logger, string scriptName);
 }

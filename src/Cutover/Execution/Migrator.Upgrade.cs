@@ -47,13 +47,16 @@ public sealed partial class Migrator
                 var applied = ImmutableArray.CreateBuilder<AppliedScript>(plan.Steps.Length);
                 foreach (var script in plan.Steps)
                 {
-                    applied.Add(await runner.ApplyAsync(connection, script, appliedBy, options.Progress, cancellationToken)
-                        .ConfigureAwait(false));
+                    if (await runner.ApplyAsync(connection, script, appliedBy, options.Progress, cancellationToken)
+                            .ConfigureAwait(false) is { } done)
+                    {
+                        applied.Add(done);
+                    }
                 }
 
                 var elapsed = _time.GetElapsedTime(started);
                 ExecutionLog.UpgradeFinished(_logger, options.Plan.Phase, applied.Count, (long)elapsed.TotalMilliseconds);
-                return new ApplyResult(plan, applied.MoveToImmutable(), false, elapsed);
+                return new ApplyResult(plan, applied.ToImmutable(), false, elapsed);
             }
         }
     }

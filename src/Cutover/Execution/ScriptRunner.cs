@@ -10,7 +10,8 @@ namespace Cutover.Execution;
 internal sealed class ScriptRunner(
     JournalTable journal, MigratorOptions options, LockTimeoutRetry retry, TimeProvider time, ILogger logger)
 {
-    public async Task<AppliedScript> ApplyAsync(
+    /// <summary>Applies <paramref name="script"/>; null when another run recorded it in the meantime.</summary>
+    public async Task<AppliedScript?> ApplyAsync(
         NpgsqlConnection connection, MigrationScript script, string appliedBy, IProgress<ScriptProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -22,14 +23,14 @@ internal sealed class ScriptRunner(
             progress?.Report(new ScriptProgress(script, ScriptStage.Starting, time.GetElapsedTime(started), attempt));
             try
             {
-                if (script.RunsInTransaction)
-                {
-                    await ApplyInTransactionAsync(connection, script, batch, appliedBy, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await ApplyStatementByStatementAsync(connection, script, batch, appliedBy, cancellationToken)
+                var ran = script.RunsInTransaction
+                    ? await ApplyInTransactionAsync(connection, script, batch, appliedBy, cancellationToken).ConfigureAwait(false)
+                    : await ApplyStatementByStatementAsync(connection, script, batch, appliedBy, cancellationToken)
                         .ConfigureAwait(false);
+                if (!ran)
+                {
+                    ExecutionLog.ScriptRecordedMeanwhile(logger, script.Name.Name);
+                    return null;
                 }
 
                 var elapsed = time.GetElapsedTime(started);
@@ -37,8 +38,10 @@ internal sealed class ScriptRunner(
                 progress?.Report(new ScriptProgress(script, ScriptStage.Applied, elapsed, attempt));
                 return new AppliedScript(script.Name.Name, script.Phase, elapsed, attempt);
             }
-            catch (ScriptExecutionException e) when (
-                e.SqlState == PostgresErrorCodes.LockNotAvailable && script.RunsInTransaction && attempt <= options.LockRetries)
+            catch (Exception e) when (
+                e is ScriptExecutionException { SqlState: PostgresErrorCodes.LockNotAvailable } or
+                    PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable } &&
+                script.RunsInTransaction && attempt <= options.LockRetries)
             {
                 // The whole transaction rolled back, so the script can simply run again once the blocker is gone.
                 var delay = retry.DelayBefore(attempt);
@@ -56,7 +59,8 @@ internal sealed class ScriptRunner(
         }
     }
 
-    private async Task ApplyInTransactionAsync(
+    /// <returns>False when another run recorded the script first: nothing was applied.</returns>
+    private async Task<bool> ApplyInTransactionAsync(
         NpgsqlConnection connection, MigrationScript script, StatementBatch statements, string appliedBy,
         CancellationToken cancellationToken)
     {
@@ -69,21 +73,33 @@ internal sealed class ScriptRunner(
 
             // set_config(..., true) is SET LOCAL: the timeouts end with the transaction, whatever happens to it.
             batch.BatchCommands.Add(TimeoutsCommand(options, local: true));
+
+            // The journal row goes first: its primary key is what makes a script run once. A run killed with its
+            // batch already sent still commits it after its deploy lock is gone, so the next holder may find the
+            // script neither recorded nor free: its insert waits for the other transaction, then fails (23505, it
+            // committed: skip the script) or goes through (it rolled back: run the script).
+            batch.BatchCommands.Add(
+                journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Succeeded, null, appliedBy));
             foreach (var command in statements.Commands())
             {
                 batch.BatchCommands.Add(command);
             }
 
-            batch.BatchCommands.Add(
-                journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Succeeded, null, appliedBy));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             try
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return true;
             }
             catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
             {
                 await RollBackAsync(connection).ConfigureAwait(false);
+                if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } recorded &&
+                    StatementBatch.FailedCommandIndex(batch, recorded) == HeaderCommands - 1)
+                {
+                    return false;
+                }
+
                 if (e is PostgresException error &&
                     StatementBatch.FailedCommandIndex(batch, error) - HeaderCommands is var index &&
                     index >= 0 && index < statements.Statements.Length)
@@ -96,8 +112,8 @@ internal sealed class ScriptRunner(
         }
     }
 
-    /// <summary>BEGIN and the lock timeout come before a script's statements in its batch.</summary>
-    private const int HeaderCommands = 2;
+    /// <summary>BEGIN, the timeouts and the journal row come before a script's statements in its batch.</summary>
+    private const int HeaderCommands = 3;
 
     private async Task RollBackAsync(NpgsqlConnection connection)
     {
@@ -108,16 +124,26 @@ internal sealed class ScriptRunner(
         }
     }
 
-    private async Task ApplyStatementByStatementAsync(
+    /// <returns>False when another run recorded the script first: nothing was run.</returns>
+    private async Task<bool> ApplyStatementByStatementAsync(
         NpgsqlConnection connection, MigrationScript script, StatementBatch statements, string appliedBy,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
 
-        // The row goes in first and commits on its own: if this process dies half-way, the journal shows it.
-        await ExecuteAsync(connection,
-            journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Running, null, appliedBy),
-            options.ClientTimeoutSeconds, cancellationToken).ConfigureAwait(false);
+        // The row goes in first and commits on its own: if this process dies half-way, the journal shows it. Its
+        // primary key also keeps out a run whose deploy lock died while its last command was still in flight.
+        try
+        {
+            await ExecuteAsync(connection,
+                journal.InsertCommand(script, JournalEntryKind.Applied, JournalState.Running, null, appliedBy),
+                options.ClientTimeoutSeconds, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false;
+        }
+
         await ExecuteAsync(connection, TimeoutsCommand(options, local: false), options.ClientTimeoutSeconds, cancellationToken)
             .ConfigureAwait(false);
 
@@ -178,6 +204,7 @@ internal sealed class ScriptRunner(
         await ExecuteAsync(connection, journal.FinishCommand(script.Name.Name, JournalState.Succeeded,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, null),
             options.ClientTimeoutSeconds, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>The INVALID indexes that the statements of <paramref name="sql"/> build or rebuild.</summary>
