@@ -35,8 +35,10 @@ internal sealed class SnapshotCommandOptions(bool withStore = true) : ProjectOpt
     public async Task<SnapshotSession> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var loggerFactory = CreateLoggerFactory(parseResult);
-        var server = await CreateServerAsync(parseResult, loggerFactory, cancellationToken);
-        var dataSource = server.CreateDataSource(server.Database);
+        var resolved = await ConnectionFactory.ResolveAsync(
+            parseResult.GetValue(Connection), parseResult.GetValue(Service), loggerFactory, cancellationToken);
+        var server = ConnectionFactory.CreateServer(resolved, loggerFactory);
+        var dataSource = ConnectionFactory.CreateForCatalog(resolved, loggerFactory);
         var options = new SnapshotOptions
         {
             StoreDirectory = parseResult.GetValue(Store),

@@ -57,6 +57,53 @@ public sealed class TemplateDatabaseCacheTests(ServerFixture fixture)
         }
     }
 
+    // CloneAsync makes a few at once; nine leaves one lane a clone more than the others.
+    [Fact]
+    public async Task CloneAsync_makes_more_clones_than_it_makes_at_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var scripts = await GeneratedMigrations.LoadAsync(GeneratedMigrations.Write(1));
+        await using var maintenance = Server.CreateDataSource();
+        var cache = new TemplateDatabaseCache(maintenance);
+        var snapshot = await cache.EnsureAsync(scripts, new SnapshotRequest(), ct);
+
+        var clones = await cache.CloneAsync(snapshot, 9, ct);
+
+        clones.Distinct().Count().ShouldBe(9);
+        foreach (var clone in clones)
+        {
+            (await SnapshotTestKit.JournalCountAsync(Server, clone)).ShouldBe(2);
+        }
+    }
+
+    [Fact]
+    public async Task CloneAsync_cancelled_after_its_first_clone_leaves_no_clone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var scripts = await GeneratedMigrations.LoadAsync(GeneratedMigrations.Write(1));
+        await using var maintenance = Server.CreateDataSource();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var events = new EventCollector<TemplateDatabaseCache>
+        {
+            OnEvent = id =>
+            {
+                if (id == CutoverEventIds.CloneCreated)
+                {
+                    cancellation.Cancel();
+                }
+            },
+        };
+        var cache = new TemplateDatabaseCache(maintenance, logger: events);
+        var snapshot = await cache.EnsureAsync(scripts, new SnapshotRequest(), ct);
+
+        var failure = await Should.ThrowAsync<Exception>(() => cache.CloneAsync(snapshot, 8, cancellation.Token));
+
+        failure.ShouldBeAssignableTo<OperationCanceledException>();
+        events.EventIds.ShouldContain(CutoverEventIds.CloneCreated);
+        (await SnapshotTestKit.ScalarAsync(Server, "postgres",
+            $"SELECT count(*) FROM pg_database WHERE starts_with(datname, 'cutover_clone_{snapshot.Key.Short}')")).ShouldBe(0);
+    }
+
     [Fact]
     public async Task A_pre_stage_snapshot_stops_before_the_next_post_migration()
     {
