@@ -20,7 +20,7 @@ namespace Cutover.Inspection;
 /// <c>pg_get_constraintdef</c>, <c>pg_get_indexdef</c>, ...) with <c>search_path</c> set to <c>pg_catalog</c>, so
 /// user objects in them are always schema-qualified. Nothing is written and no lock beyond catalog reads is taken.
 /// Thread-safe: one inspector can inspect several databases at once.</remarks>
-public sealed partial class SchemaInspector
+internal sealed partial class SchemaInspector
 {
     private readonly InspectionOptions _options;
     private readonly ILogger<SchemaInspector> _logger;

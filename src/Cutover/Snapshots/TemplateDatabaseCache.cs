@@ -61,9 +61,19 @@ public sealed partial class TemplateDatabaseCache
     {
     }
 
-    /// <summary>Creates a cache on <paramref name="server"/>, which reaches builds and clones with the settings
-    /// <paramref name="maintenance"/> was made from, password included.</summary>
-    internal TemplateDatabaseCache(
+    /// <summary>Creates a cache on <paramref name="server"/>, which reaches builds and clones with its settings,
+    /// password included (<see cref="DatabaseServer.Of"/>).</summary>
+    /// <param name="maintenance">A data source for the server's maintenance database
+    /// (<see cref="DatabaseServer.Database"/>), typically <c>server.CreateDataSource(server.Database)</c>; the caller
+    /// disposes it.</param>
+    /// <param name="server">The same server, as a role allowed to create databases.</param>
+    /// <param name="options">Where snapshots are stored, how they are cloned, how migrations run; defaults when
+    /// null.</param>
+    /// <param name="logger">Logs hits, builds, clones and drops; nothing when null.</param>
+    /// <param name="timeProvider">The clock for elapsed times and manifests; the system clock when null.</param>
+    /// <param name="loggerFactory">Creates the loggers of the migrators that build snapshots; none when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public TemplateDatabaseCache(
         NpgsqlDataSource maintenance,
         DatabaseServer server,
         SnapshotOptions? options = null,
@@ -266,7 +276,7 @@ public sealed partial class TemplateDatabaseCache
 
     /// <summary>Every snapshot on the server, newest first.</summary>
     /// <exception cref="DatabaseUnavailableException">The server cannot be reached.</exception>
-    public async Task<ImmutableArray<SnapshotEntry>> ListAsync(CancellationToken cancellationToken = default)
+    internal async Task<ImmutableArray<SnapshotEntry>> ListAsync(CancellationToken cancellationToken = default)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -324,7 +334,7 @@ public sealed partial class TemplateDatabaseCache
                 }
             }
 
-            return new PruneResult([.. templates.Take(keep).Select(t => t.Entry)], dropped.ToImmutable());
+            return new PruneResult([.. templates.Take(keep).Select(t => t.Entry.TemplateName)], dropped.ToImmutable());
         }
     }
 
