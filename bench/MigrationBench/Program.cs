@@ -1,114 +1,109 @@
-// Applies 500 generated migrations, one transaction each, three ways in one run on one throwaway server on tmpfs:
-//   floor:     psql -1 -f of the same SQL concatenated (one transaction, no bookkeeping)
-//   per file:  psql -f, one process per file (what a shell loop over the folder does)
-//   cutover:   Migrator.UpgradeAsync (one transaction per script with its journal row, deploy lock, lock timeout)
-// Each approach gets a fresh database per repetition; the median of the repetitions is reported.
-using System.Diagnostics;
+// The .NET peers side by side: the same generated migrations, one transaction per script wherever the tool allows it,
+// applied by every approach to a fresh database of one throwaway server on tmpfs, in the same run:
+//
+//   dotnet run -c Release --project bench/MigrationBench -- [COUNT=500] [REPETITIONS=5] [--native PATH] [--only WORD,...]
+//
+//   floor       psql -1 -f of every script concatenated (one process, one transaction, no bookkeeping)
+//   per file    psql -1 -f, one process per file (a shell loop over the folder)
+//   Cutover     the library (Migrator.UpgradeAsync), the CLI as a dotnet tool (dotnet Cutover.Cli.dll, built by the
+//               project reference) and the NativeAOT binary (--native PATH or CUTOVER_NATIVE; scripts/publish-native.sh
+//               builds it; the row is left out, with a note, without one)
+//   peers       DbUp, Evolve, FluentMigrator and EF Core as libraries; grate and dbmate as programs, installed at the
+//               pinned versions into bench/MigrationBench/.peers (gitignored) on first use
+//
+// Each repetition runs every approach once, starting one further along each time; the median of the repetitions is
+// reported, with the no-op run: the same approach again on the database it just migrated (start-up and reading its
+// history: a command's fixed cost). Libraries get one unmeasured warm-up run each, so their rows are warm; programs
+// pay their start-up on every run, as in a deploy. After every run the bench counts the objects the migrations make,
+// so no tool skips a script unnoticed. --only keeps the floor and the approaches whose name contains a WORD.
+//
+//   dotnet run -c Release --project bench/MigrationBench -- 2 --trace [--native PATH]
+//
+// times nothing: it prints every statement each approach sends (from the server's log) for an apply and a no-op run,
+// which is where the transactions and locks in docs/benchmarks.md come from.
 using System.Globalization;
-using System.Text;
-using Cutover.Execution;
-using Cutover.Planning;
-using Cutover.Scripts;
 using Cutover.Testing;
+using MigrationBench;
+using MigrationBench.Peers;
 
-var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
-var repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
-var folder = Directory.CreateTempSubdirectory("cutover-bench-").FullName;
-var migrations = Path.Combine(folder, "migrations");
-Directory.CreateDirectory(migrations);
-var all = new StringBuilder();
-for (var i = 1; i <= count; i++)
+var positional = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+var count = positional.Count > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 500;
+var repetitions = positional.Count > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 5;
+var native = Option("--native") ?? Environment.GetEnvironmentVariable("CUTOVER_NATIVE");
+var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+var trace = args.Contains("--trace");
+
+var tools = new PeerTools();
+var migrations = GeneratedMigrations.Write(count);
+await using var server = await ThrowawayServer.StartAsync(new ThrowawayServerOptions
 {
-    var sql = GeneratedMigration(i);
-    var name = $"{i / 100:00}.{i % 100:00}.00_01_pre_step_{i}.sql";
-    File.WriteAllText(Path.Combine(migrations, name), sql);
-    all.AppendLine(sql);
+    ParentDirectory = "/dev/shm",
+    Settings = trace ? StatementTrace.ServerSettings : new Dictionary<string, string>(),
+});
+var notes = new List<string>();
+var peers = new List<IPeer>
+{
+    PsqlPeer.Floor(server, migrations),
+    PsqlPeer.PerFile(server, migrations),
+    new CutoverLibraryPeer(server, migrations),
+    CutoverCommandPeer.DotnetTool(tools.CutoverCliDll, server, migrations),
+};
+if (native is not null && File.Exists(native))
+{
+    peers.Add(CutoverCommandPeer.Native(Path.GetFullPath(native), server, migrations));
+}
+else
+{
+    notes.Add($"Cutover NativeAOT left out: {(native is null ? "no --native PATH nor CUTOVER_NATIVE" : native + " does not exist")} (scripts/publish-native.sh DIR builds DIR/cutover)");
 }
 
-var concatenated = Path.Combine(folder, "all.sql");
-File.WriteAllText(concatenated, all.ToString());
+peers.Add(new DbUpPeer(server, migrations));
+peers.Add(new EvolvePeer(server, migrations));
+peers.Add(new FluentMigratorPeer(server, migrations));
+peers.Add(new EfCorePeer(server, migrations));
+peers.Add(new GratePeer(await tools.GrateAsync(), server, migrations));
+peers.Add(new DbmatePeer(await tools.DbmateAsync(), server, migrations));
+if (only is not null)
+{
+    peers = [peers[0], .. peers.Skip(1).Where(p => only.Any(w => p.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))];
+}
 
-await using var server = await ThrowawayServer.StartAsync(new ThrowawayServerOptions { ParentDirectory = "/dev/shm" });
-var psql = Path.Combine(server.BinDirectory, "psql");
-var scripts = await MigrationSet.LoadAsync(new DirectoryScriptSource(migrations));
-var results = new Dictionary<string, List<double>> { ["floor"] = [], ["per file"] = [], ["cutover"] = [] };
+if (trace)
+{
+    await StatementTrace.PrintAsync(server, peers, Console.Out);
+    Directory.Delete(migrations.Workspace, recursive: true);
+    return;
+}
+
+var run = new BenchRun(server, migrations, peers);
+await Console.Error.WriteLineAsync("warming up the libraries ...");
+var cold = await run.WarmUpAsync();
 for (var r = 0; r < repetitions; r++)
 {
-    results["floor"].Add(await TimeAsync(async () =>
-    {
-        var db = await server.CreateDatabaseAsync();
-        await RunAsync(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", concatenated, "-h", server.SocketDirectory,
-            "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", db]);
-    }));
-    results["per file"].Add(await TimeAsync(async () =>
-    {
-        var db = await server.CreateDatabaseAsync();
-        foreach (var file in Directory.GetFiles(migrations).Order(StringComparer.Ordinal))
-        {
-            await RunAsync(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file, "-h", server.SocketDirectory,
-                "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", db]);
-        }
-    }));
-    results["cutover"].Add(await TimeAsync(async () =>
-    {
-        var db = await server.CreateDatabaseAsync();
-        await using var dataSource = server.CreateDataSource(db);
-        var result = await new Migrator(dataSource, scripts).UpgradeAsync(
-            new UpgradeOptions { Plan = new PlanRequest(PhaseSelection.All) });
-        if (result.Applied.Length != count)
-        {
-            throw new InvalidOperationException("not every migration was applied");
-        }
-    }));
+    await Console.Error.WriteLineAsync($"repetition {r + 1} of {repetitions}");
+    await run.RepeatAsync(r);
 }
 
-var floor = Median(results["floor"]);
-Console.WriteLine($"{count} migrations, {repetitions} repetitions, PostgreSQL {server.MajorVersion} on /dev/shm, {Environment.ProcessorCount} cores");
-Console.WriteLine("| approach | median | vs floor |");
-Console.WriteLine("|---|---:|---:|");
-foreach (var (name, times) in results)
+Console.WriteLine($"{count} migrations, {repetitions} repetitions, PostgreSQL {server.MajorVersion} on /dev/shm, " +
+    $"{Environment.ProcessorCount} cores, load average at the end: {LoadAverage()}");
+run.Print(Console.Out);
+foreach (var (peer, milliseconds) in cold)
 {
-    Console.WriteLine($"| {name} | {Median(times):0} ms | {Median(times) / floor:0.00}x |");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- first (cold) run in this process: {peer.Name}: {milliseconds:N0} ms"));
 }
 
-Directory.Delete(folder, recursive: true);
-
-static string GeneratedMigration(int i) => (i % 5) switch
+foreach (var note in notes)
 {
-    // A realistic mix: tables, indexes, added columns, functions with dollar-quoted bodies, views.
-    0 => $"CREATE TABLE t{i} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, created_at timestamptz DEFAULT now());\nCREATE INDEX t{i}_name ON t{i} (name);",
-    1 => $"CREATE TABLE t{i} (id bigint PRIMARY KEY, payload jsonb);\nINSERT INTO t{i} SELECT g, jsonb_build_object('n', g) FROM generate_series(1, 20) g;",
-    2 => $"CREATE TABLE t{i} (id int PRIMARY KEY);\nALTER TABLE t{i} ADD COLUMN status text NOT NULL DEFAULT 'new';\nCOMMENT ON COLUMN t{i}.status IS 'step {i}';",
-    3 => $"CREATE FUNCTION f{i}(n int) RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n    RETURN n + {i}; -- semicolons inside the body\nEND;\n$$;",
-    _ => $"CREATE TABLE t{i} (id int PRIMARY KEY, amount numeric(12,2));\nCREATE VIEW v{i} AS SELECT id, amount * 2 AS doubled FROM t{i};",
-};
-
-static async Task<double> TimeAsync(Func<Task> action)
-{
-    var started = Stopwatch.GetTimestamp();
-    await action();
-    return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    Console.WriteLine("- " + note);
 }
 
-static double Median(List<double> values)
+Directory.Delete(migrations.Workspace, recursive: true);
+
+string? Option(string name)
 {
-    var sorted = values.Order().ToList();
-    return sorted[sorted.Count / 2];
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
 
-static async Task RunAsync(string program, string[] arguments)
-{
-    var start = new ProcessStartInfo(program) { RedirectStandardError = true, UseShellExecute = false };
-    foreach (var argument in arguments)
-    {
-        start.ArgumentList.Add(argument);
-    }
-
-    using var process = Process.Start(start)!;
-    var error = await process.StandardError.ReadToEndAsync();
-    await process.WaitForExitAsync();
-    if (process.ExitCode != 0)
-    {
-        throw new InvalidOperationException($"{program} failed: {error}");
-    }
-}
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -1,0 +1,29 @@
+using Cutover.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace MigrationBench.Peers;
+
+/// <summary>EF Core with the Npgsql provider: one migration class per script doing <c>migrationBuilder.Sql</c>,
+/// applied with <c>context.Database.MigrateAsync()</c> (EF Core takes its migration lock for the run and commits each
+/// migration in a transaction with its <c>__EFMigrationsHistory</c> row).</summary>
+internal sealed class EfCorePeer(ThrowawayServer server, GeneratedMigrations migrations) : IPeer
+{
+    private readonly EfCoreMigrationTypes _types = new(migrations);
+
+    public string Name => "EF Core, `Database.MigrateAsync`";
+
+    public bool KeepsHistory => true;
+
+    public bool RunsInProcess => true;
+
+    public async Task ApplyAsync(string database)
+    {
+        var options = new DbContextOptionsBuilder<EfCoreBenchContext>()
+            .UseNpgsql(server.ConnectionString(database))
+            .ReplaceService<IMigrationsAssembly, EfCoreMigrationsAssembly>()
+            .Options;
+        await using var context = new EfCoreBenchContext(options, _types);
+        await context.Database.MigrateAsync();
+    }
+}

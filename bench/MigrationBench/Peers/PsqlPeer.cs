@@ -1,0 +1,34 @@
+using System.Globalization;
+using Cutover.Testing;
+
+namespace MigrationBench.Peers;
+
+/// <summary>psql, with no bookkeeping: the floor (<c>psql -1 -f</c> of every script concatenated: one process, one
+/// transaction) or one <c>psql -1 -f</c> per file (what a shell loop over the folder does: one process and one
+/// transaction per script).</summary>
+internal sealed class PsqlPeer(string name, ThrowawayServer server, IReadOnlyList<string> files) : IPeer
+{
+    public string Name { get; } = name;
+
+    public bool KeepsHistory => false;
+
+    public bool RunsInProcess => false;
+
+    public static PsqlPeer Floor(ThrowawayServer server, GeneratedMigrations migrations) =>
+        new("floor: `psql -1 -f` of the scripts concatenated", server, [migrations.Concatenated]);
+
+    public static PsqlPeer PerFile(ThrowawayServer server, GeneratedMigrations migrations) =>
+        new("`psql -1 -f`, one process per file", server,
+            [.. migrations.Migrations.Select(m => Path.Combine(migrations.Folder, m.FileName))]);
+
+    public async Task ApplyAsync(string database)
+    {
+        var psql = Path.Combine(server.BinDirectory, "psql");
+        foreach (var file in files)
+        {
+            await ChildProcess.RunAsync(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", file,
+                "-h", server.SocketDirectory, "-p", server.Port.ToString(CultureInfo.InvariantCulture),
+                "-U", server.Username, "-d", database]);
+        }
+    }
+}
