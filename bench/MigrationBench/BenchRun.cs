@@ -7,10 +7,12 @@ using Npgsql;
 namespace MigrationBench;
 
 /// <summary>Runs every approach against a fresh database of one server, interleaved: each repetition runs every
-/// approach once (starting one further along each time), so load swings hit them all alike.</summary>
+/// approach once (starting one further along each time), each right after a run of the floor (the first peer), so
+/// load swings hit them all alike.</summary>
 internal sealed class BenchRun(ThrowawayServer server, GeneratedMigrations migrations, IReadOnlyList<IPeer> peers)
 {
     private readonly Dictionary<IPeer, Measurement> _measurements = peers.ToDictionary(p => p, _ => new Measurement());
+    private int _runs;
 
     /// <summary>One unmeasured run of each library, so the table shows them warm (an application pays the JIT once
     /// per process); returns what those cold first runs took.</summary>
@@ -27,33 +29,38 @@ internal sealed class BenchRun(ThrowawayServer server, GeneratedMigrations migra
 
     public async Task RepeatAsync(int repetition)
     {
-        var first = repetition % peers.Count;
-        foreach (var peer in peers.Skip(first).Concat(peers.Take(first)))
+        var others = peers.Skip(1).ToList();
+        var first = repetition % others.Count;
+        foreach (var peer in others.Skip(first).Concat(others.Take(first)))
         {
+            // The floor runs right before each approach, and the ratio is taken against that run: on a machine shared
+            // with other builds the load changes within seconds, and a ratio of neighbours cancels most of it.
+            var (floor, _) = await MeasureAsync(peers[0]);
+            _measurements[peers[0]].Apply.Add(floor);
+            _measurements[peers[0]].Ratios.Add(1);
             var (apply, noOp) = await MeasureAsync(peer);
             _measurements[peer].Apply.Add(apply);
+            _measurements[peer].Ratios.Add(apply / floor);
             if (noOp is { } value)
             {
                 _measurements[peer].NoOp.Add(value);
             }
 
             await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {repetition + 1}: {peer.Name}: {apply:0} ms{(noOp is null ? "" : $", no-op {noOp:0} ms")}"));
+                $"  {repetition + 1}: {peer.Name}: {apply:0} ms ({apply / floor:0.00}x the floor's {floor:0} ms){(noOp is null ? "" : $", no-op {noOp:0} ms")}"));
         }
     }
 
     public void Print(TextWriter output)
     {
-        var floor = Measurement.Median(_measurements[peers[0]].Apply);
-        output.WriteLine($"| approach | apply {migrations.Count}, median | x floor | no-op run, median |");
+        output.WriteLine($"| approach | apply {migrations.Count}, median | x floor, median | no-op run, median |");
         output.WriteLine("|---|---:|---:|---:|");
         foreach (var peer in peers)
         {
             var measurement = _measurements[peer];
-            var apply = Measurement.Median(measurement.Apply);
             var noOp = measurement.NoOp.Count == 0 ? "-" : $"{Measurement.Median(measurement.NoOp):N0} ms";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {peer.Name} | {apply:N0} ms | {apply / floor:0.00}x | {noOp} |"));
+                $"| {peer.Name} | {Measurement.Median(measurement.Apply):N0} ms | {Measurement.Median(measurement.Ratios):0.00}x | {noOp} |"));
         }
     }
 
@@ -62,13 +69,13 @@ internal sealed class BenchRun(ThrowawayServer server, GeneratedMigrations migra
         var database = await server.CreateDatabaseAsync();
         // No pooled connection survives from one run to the next: a deploy starts with none.
         NpgsqlConnection.ClearAllPools();
-        var apply = await TimeAsync(() => peer.ApplyAsync(database));
+        var apply = await TimeAsync(() => peer.ApplyAsync(RunTarget.Create(server, database, ++_runs)));
         await VerifyAsync(peer, database);
         double? noOp = null;
         if (peer.KeepsHistory)
         {
             NpgsqlConnection.ClearAllPools();
-            noOp = await TimeAsync(() => peer.ApplyAsync(database));
+            noOp = await TimeAsync(() => peer.ApplyAsync(RunTarget.Create(server, database, ++_runs)));
             await VerifyAsync(peer, database);
         }
 

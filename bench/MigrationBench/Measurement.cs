@@ -1,12 +1,15 @@
 namespace MigrationBench;
 
-/// <summary>What one approach took in each repetition: the run that applies everything, and the second run that
-/// finds everything applied (null for approaches without history).</summary>
+/// <summary>What one approach took in each repetition: the run that applies everything, its ratio to the floor run
+/// just before it, and the second run that finds everything applied (approaches with history only).</summary>
 internal sealed class Measurement
 {
     public List<double> Apply { get; } = [];
 
     public List<double> NoOp { get; } = [];
+
+    /// <summary>Each apply run divided by the floor run just before it.</summary>
+    public List<double> Ratios { get; } = [];
 
     public static double Median(IReadOnlyCollection<double> values)
     {

@@ -11,11 +11,13 @@
 //   peers       DbUp, Evolve, FluentMigrator and EF Core as libraries; grate and dbmate as programs, installed at the
 //               pinned versions into bench/MigrationBench/.peers (gitignored) on first use
 //
-// Each repetition runs every approach once, starting one further along each time; the median of the repetitions is
-// reported, with the no-op run: the same approach again on the database it just migrated (start-up and reading its
-// history: a command's fixed cost). Libraries get one unmeasured warm-up run each, so their rows are warm; programs
-// pay their start-up on every run, as in a deploy. After every run the bench counts the objects the migrations make,
-// so no tool skips a script unnoticed. --only keeps the floor and the approaches whose name contains a WORD.
+// Each repetition runs every approach once, starting one further along each time, and the floor right before each
+// (the ratio is to that neighbouring floor run: load swings within seconds on a shared machine); medians of the
+// repetitions are reported, with the no-op run: the same approach again on the database it just migrated (start-up
+// and reading its history: a command's fixed cost). Libraries get one unmeasured warm-up run each, so their rows are
+// warm; programs pay their start-up on every run, as in a deploy. After every run the bench counts the objects the
+// migrations make, so no tool skips a script unnoticed. --only keeps the floor and the approaches whose name contains
+// a WORD.
 //
 //   dotnet run -c Release --project bench/MigrationBench -- 2 --trace [--native PATH]
 //
@@ -46,22 +48,22 @@ var peers = new List<IPeer>
     PsqlPeer.Floor(server, migrations),
     PsqlPeer.PerFile(server, migrations),
     new CutoverLibraryPeer(server, migrations),
-    CutoverCommandPeer.DotnetTool(tools.CutoverCliDll, server, migrations),
+    CutoverCommandPeer.DotnetTool(tools.CutoverCliDll, migrations),
 };
 if (native is not null && File.Exists(native))
 {
-    peers.Add(CutoverCommandPeer.Native(Path.GetFullPath(native), server, migrations));
+    peers.Add(CutoverCommandPeer.Native(Path.GetFullPath(native), migrations));
 }
 else
 {
     notes.Add($"Cutover NativeAOT left out: {(native is null ? "no --native PATH nor CUTOVER_NATIVE" : native + " does not exist")} (scripts/publish-native.sh DIR builds DIR/cutover)");
 }
 
-peers.Add(new DbUpPeer(server, migrations));
-peers.Add(new EvolvePeer(server, migrations));
-peers.Add(new FluentMigratorPeer(server, migrations));
-peers.Add(new EfCorePeer(server, migrations));
-peers.Add(new GratePeer(await tools.GrateAsync(), server, migrations));
+peers.Add(new DbUpPeer(migrations));
+peers.Add(new EvolvePeer(migrations));
+peers.Add(new FluentMigratorPeer(migrations));
+peers.Add(new EfCorePeer(migrations));
+peers.Add(new GratePeer(await tools.GrateAsync(), migrations));
 peers.Add(new DbmatePeer(await tools.DbmateAsync(), server, migrations));
 if (only is not null)
 {

@@ -25,12 +25,12 @@ internal static partial class StatementTrace
             var database = await server.CreateDatabaseAsync();
             NpgsqlConnection.ClearAllPools();
             var start = new FileInfo(log).Length;
-            await peer.ApplyAsync(database);
+            await peer.ApplyAsync(RunTarget.Create(server, database, 1));
             NpgsqlConnection.ClearAllPools();
             var applied = new FileInfo(log).Length;
             if (peer.KeepsHistory)
             {
-                await peer.ApplyAsync(database);
+                await peer.ApplyAsync(RunTarget.Create(server, database, 2));
             }
 
             NpgsqlConnection.ClearAllPools();

@@ -15,11 +15,11 @@ internal sealed class CutoverLibraryPeer(ThrowawayServer server, GeneratedMigrat
 
     public bool RunsInProcess => true;
 
-    public async Task ApplyAsync(string database)
+    public async Task ApplyAsync(RunTarget target)
     {
         // Loading is timed too: every other tool reads its folder on each run.
         var scripts = await MigrationSet.LoadAsync(new DirectoryScriptSource(migrations.Folder));
-        await using var dataSource = server.CreateDataSource(database);
+        await using var dataSource = server.CreateDataSource(target.Database);
         await new Migrator(dataSource, scripts).UpgradeAsync(
             new UpgradeOptions { Plan = new PlanRequest(PhaseSelection.All) });
     }

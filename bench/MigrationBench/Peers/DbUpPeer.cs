@@ -1,11 +1,10 @@
-using Cutover.Testing;
 using DbUp;
 
 namespace MigrationBench.Peers;
 
 /// <summary>DbUp (dbup-postgresql): the folder as it is (DbUp runs scripts in name order), a transaction per script
 /// with its <c>schemaversions</c> row.</summary>
-internal sealed class DbUpPeer(ThrowawayServer server, GeneratedMigrations migrations) : IPeer
+internal sealed class DbUpPeer(GeneratedMigrations migrations) : IPeer
 {
     public string Name => "DbUp, `WithTransactionPerScript`";
 
@@ -13,10 +12,10 @@ internal sealed class DbUpPeer(ThrowawayServer server, GeneratedMigrations migra
 
     public bool RunsInProcess => true;
 
-    public Task ApplyAsync(string database)
+    public Task ApplyAsync(RunTarget target)
     {
         // DbUp's API is synchronous.
-        var result = DeployChanges.To.PostgresqlDatabase(server.ConnectionString(database))
+        var result = DeployChanges.To.PostgresqlDatabase(target.ConnectionString)
             .WithScriptsFromFileSystem(migrations.Folder)
             .WithTransactionPerScript()
             .LogToNowhere()

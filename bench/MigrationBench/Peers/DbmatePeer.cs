@@ -32,8 +32,8 @@ internal sealed class DbmatePeer : IPeer
     public bool RunsInProcess => false;
 
     // `migrate`, not `up`: `up` first creates the database when missing, and every approach here gets it created.
-    public Task ApplyAsync(string database) => ChildProcess.RunAsync(_binary,
-        ["--url", Url(database), "--migrations-dir", _folder, "--no-dump-schema", "migrate"]);
+    public Task ApplyAsync(RunTarget target) => ChildProcess.RunAsync(_binary,
+        ["--url", Url(target.Database), "--migrations-dir", _folder, "--no-dump-schema", "migrate"]);
 
     // The Unix socket, as every other approach uses.
     private string Url(string database) => string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,3 @@
-using Cutover.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -7,7 +6,7 @@ namespace MigrationBench.Peers;
 /// <summary>EF Core with the Npgsql provider: one migration class per script doing <c>migrationBuilder.Sql</c>,
 /// applied with <c>context.Database.MigrateAsync()</c> (EF Core takes its migration lock for the run and commits each
 /// migration in a transaction with its <c>__EFMigrationsHistory</c> row).</summary>
-internal sealed class EfCorePeer(ThrowawayServer server, GeneratedMigrations migrations) : IPeer
+internal sealed class EfCorePeer(GeneratedMigrations migrations) : IPeer
 {
     private readonly EfCoreMigrationTypes _types = new(migrations);
 
@@ -17,10 +16,10 @@ internal sealed class EfCorePeer(ThrowawayServer server, GeneratedMigrations mig
 
     public bool RunsInProcess => true;
 
-    public async Task ApplyAsync(string database)
+    public async Task ApplyAsync(RunTarget target)
     {
         var options = new DbContextOptionsBuilder<EfCoreBenchContext>()
-            .UseNpgsql(server.ConnectionString(database))
+            .UseNpgsql(target.ConnectionString)
             .ReplaceService<IMigrationsAssembly, EfCoreMigrationsAssembly>()
             .Options;
         await using var context = new EfCoreBenchContext(options, _types);

@@ -1,4 +1,3 @@
-using Cutover.Testing;
 using EvolveDb;
 using EvolveDb.Dialect;
 using Npgsql;
@@ -10,12 +9,10 @@ namespace MigrationBench.Peers;
 /// mode (an advisory lock for the run).</summary>
 internal sealed class EvolvePeer : IPeer
 {
-    private readonly ThrowawayServer _server;
     private readonly string _folder;
 
-    public EvolvePeer(ThrowawayServer server, GeneratedMigrations migrations)
+    public EvolvePeer(GeneratedMigrations migrations)
     {
-        _server = server;
         _folder = migrations.PeerFolder("evolve");
         foreach (var migration in migrations.Migrations)
         {
@@ -29,10 +26,10 @@ internal sealed class EvolvePeer : IPeer
 
     public bool RunsInProcess => true;
 
-    public Task ApplyAsync(string database)
+    public Task ApplyAsync(RunTarget target)
     {
         // Evolve's API is synchronous.
-        using var connection = new NpgsqlConnection(_server.ConnectionString(database));
+        using var connection = new NpgsqlConnection(target.ConnectionString);
         new Evolve(connection, _ => { }, DBMS.PostgreSQL) { Locations = [_folder], IsEraseDisabled = true }.Migrate();
         return Task.CompletedTask;
     }

@@ -1,4 +1,3 @@
-using Cutover.Testing;
 using FluentMigrator.Runner;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,7 +5,7 @@ namespace MigrationBench.Peers;
 
 /// <summary>FluentMigrator: one migration per script doing <c>Execute.Sql</c>, <c>MigrateUp()</c> with the runner's
 /// defaults (a transaction per migration with its <c>VersionInfo</c> row).</summary>
-internal sealed class FluentMigratorPeer(ThrowawayServer server, GeneratedMigrations migrations) : IPeer
+internal sealed class FluentMigratorPeer(GeneratedMigrations migrations) : IPeer
 {
     public string Name => "FluentMigrator, `MigrateUp`";
 
@@ -14,12 +13,12 @@ internal sealed class FluentMigratorPeer(ThrowawayServer server, GeneratedMigrat
 
     public bool RunsInProcess => true;
 
-    public Task ApplyAsync(string database)
+    public Task ApplyAsync(RunTarget target)
     {
         // The runner is built per run, as an application builds it at start-up, and its API is synchronous.
         using var services = new ServiceCollection()
             .AddFluentMigratorCore()
-            .ConfigureRunner(runner => runner.AddPostgres().WithGlobalConnectionString(server.ConnectionString(database)))
+            .ConfigureRunner(runner => runner.AddPostgres().WithGlobalConnectionString(target.ConnectionString))
             .AddScoped<IMigrationInformationLoader>(_ => new FluentScriptMigrationLoader(migrations))
             .BuildServiceProvider(validateScopes: false);
         using var scope = services.CreateScope();

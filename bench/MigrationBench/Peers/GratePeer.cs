@@ -1,5 +1,3 @@
-using Cutover.Testing;
-
 namespace MigrationBench.Peers;
 
 /// <summary>grate (the dotnet tool): the scripts copied into its <c>up</c> folder (one-time scripts, run in name
@@ -8,14 +6,12 @@ namespace MigrationBench.Peers;
 internal sealed class GratePeer : IPeer
 {
     private readonly string _program;
-    private readonly ThrowawayServer _server;
     private readonly GeneratedMigrations _migrations;
     private readonly string _folder;
 
-    public GratePeer(string program, ThrowawayServer server, GeneratedMigrations migrations)
+    public GratePeer(string program, GeneratedMigrations migrations)
     {
         _program = program;
-        _server = server;
         _migrations = migrations;
         _folder = migrations.PeerFolder("grate");
         var up = migrations.PeerFolder("grate", "up");
@@ -31,9 +27,9 @@ internal sealed class GratePeer : IPeer
 
     public bool RunsInProcess => false;
 
-    public Task ApplyAsync(string database) => ChildProcess.RunAsync(_program,
-        ["--connectionstring=" + _server.ConnectionString(database), "--sqlfilesdirectory=" + _folder,
+    public Task ApplyAsync(RunTarget target) => ChildProcess.RunAsync(_program,
+        ["--connectionstring=" + target.ConnectionString, "--sqlfilesdirectory=" + _folder,
             "--databasetype=postgresql", "--silent",
             // grate keeps a copy of every run and its log here; a folder of the workspace, not the home directory.
-            "--outputPath=" + _migrations.PeerFolder("grate-output", database)]);
+            "--outputPath=" + _migrations.PeerFolder("grate-output", target.Database)]);
 }

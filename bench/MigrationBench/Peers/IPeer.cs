@@ -14,6 +14,6 @@ internal interface IPeer
     /// a process of their own pay their start-up on every run, as they do in a deploy.</summary>
     bool RunsInProcess { get; }
 
-    /// <summary>Applies every pending migration to <paramref name="database"/>, which exists.</summary>
-    Task ApplyAsync(string database);
+    /// <summary>Applies every pending migration to the target database, which exists.</summary>
+    Task ApplyAsync(RunTarget target);
 }

@@ -21,14 +21,14 @@ internal sealed class PsqlPeer(string name, ThrowawayServer server, IReadOnlyLis
         new("`psql -1 -f`, one process per file", server,
             [.. migrations.Migrations.Select(m => Path.Combine(migrations.Folder, m.FileName))]);
 
-    public async Task ApplyAsync(string database)
+    public async Task ApplyAsync(RunTarget target)
     {
         var psql = Path.Combine(server.BinDirectory, "psql");
         foreach (var file in files)
         {
             await ChildProcess.RunAsync(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", file,
                 "-h", server.SocketDirectory, "-p", server.Port.ToString(CultureInfo.InvariantCulture),
-                "-U", server.Username, "-d", database]);
+                "-U", server.Username, "-d", target.Database]);
         }
     }
 }
