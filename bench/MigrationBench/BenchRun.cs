@@ -14,6 +14,8 @@ internal sealed class BenchRun(ThrowawayServer server, GeneratedMigrations migra
     private readonly Dictionary<IPeer, Measurement> _measurements = peers.ToDictionary(p => p, _ => new Measurement());
     private int _runs;
 
+    private readonly CpuClock _cpu = CpuClock.ForServer(server);
+
     /// <summary>One unmeasured run of each library, so the table shows them warm (an application pays the JIT once
     /// per process); returns what those cold first runs took.</summary>
     public async Task<IReadOnlyDictionary<IPeer, double>> WarmUpAsync()
@@ -21,7 +23,7 @@ internal sealed class BenchRun(ThrowawayServer server, GeneratedMigrations migra
         var cold = new Dictionary<IPeer, double>();
         foreach (var peer in peers.Where(p => p.RunsInProcess))
         {
-            cold[peer] = (await MeasureAsync(peer)).Apply;
+            cold[peer] = (await MeasureAsync(peer)).Apply.Wall;
         }
 
         return cold;
@@ -36,42 +38,35 @@ internal sealed class BenchRun(ThrowawayServer server, GeneratedMigrations migra
             // The floor runs right before each approach, and the ratio is taken against that run: on a machine shared
             // with other builds the load changes within seconds, and a ratio of neighbours cancels most of it.
             var (floor, _) = await MeasureAsync(peers[0]);
-            _measurements[peers[0]].Apply.Add(floor);
-            _measurements[peers[0]].Ratios.Add(1);
+            _measurements[peers[0]].Add(floor, floor, null);
             var (apply, noOp) = await MeasureAsync(peer);
-            _measurements[peer].Apply.Add(apply);
-            _measurements[peer].Ratios.Add(apply / floor);
-            if (noOp is { } value)
-            {
-                _measurements[peer].NoOp.Add(value);
-            }
-
+            _measurements[peer].Add(apply, floor, noOp);
             await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {repetition + 1}: {peer.Name}: {apply:0} ms ({apply / floor:0.00}x the floor's {floor:0} ms){(noOp is null ? "" : $", no-op {noOp:0} ms")}"));
+                $"  {repetition + 1}: {peer.Name}: {apply.Wall:0} ms, CPU {apply.Cpu:0} ms ({apply.Wall / floor.Wall:0.00}x, CPU {apply.Cpu / floor.Cpu:0.00}x the floor's {floor.Wall:0} ms, CPU {floor.Cpu:0} ms){(noOp is { } n ? $", no-op {n.Wall:0} ms" : "")}"));
         }
     }
 
     public void Print(TextWriter output)
     {
-        output.WriteLine($"| approach | apply {migrations.Count}, median | x floor, median | no-op run, median |");
-        output.WriteLine("|---|---:|---:|---:|");
+        output.WriteLine($"| approach | apply {migrations.Count}, median | x floor | CPU, client + server | CPU x floor | no-op run |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var peer in peers)
         {
-            var measurement = _measurements[peer];
-            var noOp = measurement.NoOp.Count == 0 ? "-" : $"{Measurement.Median(measurement.NoOp):N0} ms";
+            var m = _measurements[peer];
+            var noOp = m.NoOp.Count == 0 ? "-" : $"{Measurement.Median(m.NoOp):N0} ms";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {peer.Name} | {Measurement.Median(measurement.Apply):N0} ms | {Measurement.Median(measurement.Ratios):0.00}x | {noOp} |"));
+                $"| {peer.Name} | {Measurement.Median(m.Apply):N0} ms | {Measurement.Median(m.Ratios):0.00}x | {Measurement.Median(m.ApplyCpu):N0} ms | {Measurement.Median(m.CpuRatios):0.00}x | {noOp} |"));
         }
     }
 
-    private async Task<(double Apply, double? NoOp)> MeasureAsync(IPeer peer)
+    private async Task<(RunTime Apply, RunTime? NoOp)> MeasureAsync(IPeer peer)
     {
         var database = await server.CreateDatabaseAsync();
         // No pooled connection survives from one run to the next: a deploy starts with none.
         NpgsqlConnection.ClearAllPools();
         var apply = await TimeAsync(() => peer.ApplyAsync(RunTarget.Create(server, database, ++_runs)));
         await VerifyAsync(peer, database);
-        double? noOp = null;
+        RunTime? noOp = null;
         if (peer.KeepsHistory)
         {
             NpgsqlConnection.ClearAllPools();
@@ -96,10 +91,14 @@ internal sealed class BenchRun(ThrowawayServer server, GeneratedMigrations migra
         }
     }
 
-    private static async Task<double> TimeAsync(Func<Task> action)
+    private async Task<RunTime> TimeAsync(Func<Task> action)
     {
+        var cpu = _cpu.ReadMilliseconds();
         var started = Stopwatch.GetTimestamp();
         await action();
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var wall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        // Pooled connections are closed (ClearAllPools) before the next run, not here: their backends' CPU after the
+        // last statement is idle time, and a backend still exiting is counted with the live ones.
+        return new RunTime(wall, _cpu.ReadMilliseconds() - cpu);
     }
 }

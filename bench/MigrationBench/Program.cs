@@ -13,8 +13,9 @@
 //
 // Each repetition runs every approach once, starting one further along each time, and the floor right before each
 // (the ratio is to that neighbouring floor run: load swings within seconds on a shared machine); medians of the
-// repetitions are reported, with the no-op run: the same approach again on the database it just migrated (start-up
-// and reading its history: a command's fixed cost). Libraries get one unmeasured warm-up run each, so their rows are
+// repetitions are reported: wall time, CPU time of client and server together (which the load of other work moves far
+// less), and the no-op run: the same approach again on the database it just migrated (start-up and reading its
+// history: a command's fixed cost). Libraries get one unmeasured warm-up run each, so their rows are
 // warm; programs pay their start-up on every run, as in a deploy. After every run the bench counts the objects the
 // migrations make, so no tool skips a script unnoticed. --only keeps the floor and the approaches whose name contains
 // a WORD.
@@ -37,69 +38,86 @@ var trace = args.Contains("--trace");
 
 var tools = new PeerTools();
 var migrations = GeneratedMigrations.Write(count);
-await using var server = await ThrowawayServer.StartAsync(new ThrowawayServerOptions
+try
 {
-    ParentDirectory = "/dev/shm",
-    Settings = trace ? StatementTrace.ServerSettings : new Dictionary<string, string>(),
-});
-var notes = new List<string>();
-var peers = new List<IPeer>
-{
-    PsqlPeer.Floor(server, migrations),
-    PsqlPeer.PerFile(server, migrations),
-    new CutoverLibraryPeer(server, migrations),
-    CutoverCommandPeer.DotnetTool(tools.CutoverCliDll, migrations),
-};
-if (native is not null && File.Exists(native))
-{
-    peers.Add(CutoverCommandPeer.Native(Path.GetFullPath(native), migrations));
+    await RunAsync();
 }
-else
+finally
 {
-    notes.Add($"Cutover NativeAOT left out: {(native is null ? "no --native PATH nor CUTOVER_NATIVE" : native + " does not exist")} (scripts/publish-native.sh DIR builds DIR/cutover)");
-}
-
-peers.Add(new DbUpPeer(migrations));
-peers.Add(new EvolvePeer(migrations));
-peers.Add(new FluentMigratorPeer(migrations));
-peers.Add(new EfCorePeer(migrations));
-peers.Add(new GratePeer(await tools.GrateAsync(), migrations));
-peers.Add(new DbmatePeer(await tools.DbmateAsync(), server, migrations));
-if (only is not null)
-{
-    peers = [peers[0], .. peers.Skip(1).Where(p => only.Any(w => p.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))];
-}
-
-if (trace)
-{
-    await StatementTrace.PrintAsync(server, peers, Console.Out);
     Directory.Delete(migrations.Workspace, recursive: true);
-    return;
 }
 
-var run = new BenchRun(server, migrations, peers);
-await Console.Error.WriteLineAsync("warming up the libraries ...");
-var cold = await run.WarmUpAsync();
-for (var r = 0; r < repetitions; r++)
+async Task RunAsync()
 {
-    await Console.Error.WriteLineAsync($"repetition {r + 1} of {repetitions}");
-    await run.RepeatAsync(r);
-}
+    var loadAtStart = LoadAverage();
+    await using var server = await ThrowawayServer.StartAsync(new ThrowawayServerOptions
+    {
+        ParentDirectory = "/dev/shm",
+        // No autovacuum: a worker waking up on one approach's 500 new tables would be counted in the next run's CPU.
+        Settings = new Dictionary<string, string>(trace ? StatementTrace.ServerSettings : new Dictionary<string, string>())
+        {
+            ["autovacuum"] = "off",
+        },
+    });
+    var notes = new List<string>();
+    var peers = new List<IPeer>
+    {
+        PsqlPeer.Floor(server, migrations),
+        PsqlPeer.PerFile(server, migrations),
+        new CutoverLibraryPeer(server, migrations),
+        CutoverCommandPeer.DotnetTool(tools.CutoverCliDll, migrations),
+    };
+    if (native is not null && File.Exists(native))
+    {
+        peers.Add(CutoverCommandPeer.Native(Path.GetFullPath(native), migrations));
+    }
+    else
+    {
+        notes.Add("Cutover NativeAOT left out: " +
+            (native is null ? "no --native PATH nor CUTOVER_NATIVE" : native + " does not exist") +
+            " (scripts/publish-native.sh DIR builds DIR/cutover)");
+    }
 
-Console.WriteLine($"{count} migrations, {repetitions} repetitions, PostgreSQL {server.MajorVersion} on /dev/shm, " +
-    $"{Environment.ProcessorCount} cores, load average at the end: {LoadAverage()}");
-run.Print(Console.Out);
-foreach (var (peer, milliseconds) in cold)
-{
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- first (cold) run in this process: {peer.Name}: {milliseconds:N0} ms"));
-}
+    peers.Add(new DbUpPeer(migrations));
+    peers.Add(new EvolvePeer(migrations));
+    peers.Add(new FluentMigratorPeer(migrations));
+    peers.Add(new EfCorePeer(migrations));
+    peers.Add(new GratePeer(await tools.GrateAsync(), migrations));
+    peers.Add(new DbmatePeer(await tools.DbmateAsync(), server, migrations));
+    if (only is not null)
+    {
+        peers = [peers[0], .. peers.Skip(1).Where(p => only.Any(w => p.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))];
+    }
 
-foreach (var note in notes)
-{
-    Console.WriteLine("- " + note);
-}
+    if (trace)
+    {
+        await StatementTrace.PrintAsync(server, peers, Console.Out);
+        return;
+    }
 
-Directory.Delete(migrations.Workspace, recursive: true);
+    var run = new BenchRun(server, migrations, peers);
+    await Console.Error.WriteLineAsync("warming up the libraries ...");
+    var cold = await run.WarmUpAsync();
+    for (var r = 0; r < repetitions; r++)
+    {
+        await Console.Error.WriteLineAsync($"repetition {r + 1} of {repetitions}");
+        await run.RepeatAsync(r);
+    }
+
+    Console.WriteLine($"{count} migrations, {repetitions} repetitions, PostgreSQL {server.MajorVersion} on /dev/shm, " +
+        $"{Environment.ProcessorCount} cores, load average (1, 5, 15 min) at the start: {loadAtStart}, at the end: {LoadAverage()}");
+    run.Print(Console.Out);
+    foreach (var (peer, milliseconds) in cold)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"- first (cold) run in this process: {peer.Name}: {milliseconds:N0} ms"));
+    }
+
+    foreach (var note in notes)
+    {
+        Console.WriteLine("- " + note);
+    }
+}
 
 string? Option(string name)
 {
