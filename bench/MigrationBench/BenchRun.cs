@@ -29,11 +29,11 @@ internal sealed class BenchRun(ThrowawayServer server, GeneratedMigrations migra
         return cold;
     }
 
-    public async Task RepeatAsync(int repetition)
+    public async Task RepeatAsync(int repetition, CancellationToken stop)
     {
         var others = peers.Skip(1).ToList();
         var first = repetition % others.Count;
-        foreach (var peer in others.Skip(first).Concat(others.Take(first)))
+        foreach (var peer in others.Skip(first).Concat(others.Take(first)).TakeWhile(_ => !stop.IsCancellationRequested))
         {
             // The floor runs right before each approach, and the ratio is taken against that run: on a machine shared
             // with other builds the load changes within seconds, and a ratio of neighbours cancels most of it.
@@ -50,7 +50,7 @@ internal sealed class BenchRun(ThrowawayServer server, GeneratedMigrations migra
     {
         output.WriteLine($"| approach | apply {migrations.Count}, median | x floor | CPU, client + server | CPU x floor | no-op run |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var peer in peers)
+        foreach (var peer in peers.Where(p => _measurements[p].Apply.Count > 0))
         {
             var m = _measurements[peer];
             var noOp = m.NoOp.Count == 0 ? "-" : $"{Measurement.Median(m.NoOp):N0} ms";

@@ -6,7 +6,7 @@ namespace MigrationBench;
 /// <summary>The generated migrations every approach applies, written once as Cutover names them; each peer lays
 /// out its own copy under <see cref="Workspace"/> in the names its tool expects.</summary>
 internal sealed record GeneratedMigrations(string Workspace, string Folder, string Concatenated,
-    ImmutableArray<GeneratedMigration> Migrations)
+    string ConcatenatedInTransactions, ImmutableArray<GeneratedMigration> Migrations)
 {
     public int Count => Migrations.Length;
 
@@ -17,25 +17,42 @@ internal sealed record GeneratedMigrations(string Workspace, string Folder, stri
         Directory.CreateDirectory(folder);
         var migrations = ImmutableArray.CreateBuilder<GeneratedMigration>(count);
         var all = new StringBuilder();
+        var each = new StringBuilder();
         for (var i = 1; i <= count; i++)
         {
             // 00.01.00 ... 05.00.00: zero-padded, so name order is version order for the tools that sort by name.
             var migration = new GeneratedMigration(i, $"{i / 100:00}.{i % 100:00}.00_01_pre_step_{i}.sql", Sql(i));
             File.WriteAllText(Path.Combine(folder, migration.FileName), migration.Sql);
             all.AppendLine(migration.Sql);
+            each.Append("BEGIN;\n").AppendLine(migration.Sql).Append("COMMIT;\n");
             migrations.Add(migration);
         }
 
         var concatenated = Path.Combine(workspace, "all.sql");
         File.WriteAllText(concatenated, all.ToString());
-        return new GeneratedMigrations(workspace, folder, concatenated, migrations.MoveToImmutable());
+        var inTransactions = Path.Combine(workspace, "each.sql");
+        File.WriteAllText(inTransactions, each.ToString());
+        return new GeneratedMigrations(workspace, folder, concatenated, inTransactions, migrations.MoveToImmutable());
     }
 
-    /// <summary>A folder of the workspace for one peer's copy of the migrations.</summary>
+    /// <summary>A folder of the workspace for one peer's own files.</summary>
     public string PeerFolder(params string[] parts)
     {
         var path = Path.Combine([Workspace, .. parts]);
         Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Copies every migration into a folder of the workspace under the name (and, where the tool wants
+    /// markers around it, the text) a peer's tool expects; returns the folder.</summary>
+    public string CopyTo(string folder, Func<GeneratedMigration, string> name, Func<GeneratedMigration, string>? text = null)
+    {
+        var path = PeerFolder(folder);
+        foreach (var migration in Migrations)
+        {
+            File.WriteAllText(Path.Combine(path, name(migration)), text is null ? migration.Sql : text(migration));
+        }
+
         return path;
     }
 

@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project bench/MigrationBench -- [COUNT=500] [REPETITIONS=5] [--native PATH] [--only WORD,...]
 //
 //   floor       psql -1 -f of every script concatenated (one process, one transaction, no bookkeeping)
+//   BEGIN/COMMIT  the same, each script in a transaction of its own: what a transaction per script costs the server
 //   per file    psql -1 -f, one process per file (a shell loop over the folder)
 //   Cutover     the library (Migrator.UpgradeAsync), the CLI as a dotnet tool (dotnet Cutover.Cli.dll, built by the
 //               project reference) and the NativeAOT binary (--native PATH or CUTOVER_NATIVE; scripts/publish-native.sh
@@ -25,6 +26,7 @@
 // times nothing: it prints every statement each approach sends (from the server's log) for an apply and a no-op run,
 // which is where the transactions and locks in docs/benchmarks.md come from.
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Cutover.Testing;
 using MigrationBench;
 using MigrationBench.Peers;
@@ -63,6 +65,7 @@ async Task RunAsync()
     var peers = new List<IPeer>
     {
         PsqlPeer.Floor(server, migrations),
+        PsqlPeer.TransactionPerScript(server, migrations),
         PsqlPeer.PerFile(server, migrations),
         new CutoverLibraryPeer(server, migrations),
         CutoverCommandPeer.DotnetTool(tools.CutoverCliDll, migrations),
@@ -95,13 +98,17 @@ async Task RunAsync()
         return;
     }
 
+    // Ctrl+C or SIGTERM stops after the run in progress, so the server is stopped and the workspace deleted.
+    using var stop = new CancellationTokenSource();
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
     var run = new BenchRun(server, migrations, peers);
     await Console.Error.WriteLineAsync("warming up the libraries ...");
     var cold = await run.WarmUpAsync();
-    for (var r = 0; r < repetitions; r++)
+    for (var r = 0; r < repetitions && !stop.IsCancellationRequested; r++)
     {
         await Console.Error.WriteLineAsync($"repetition {r + 1} of {repetitions}");
-        await run.RepeatAsync(r);
+        await run.RepeatAsync(r, stop.Token);
     }
 
     Console.WriteLine($"{count} migrations, {repetitions} repetitions, PostgreSQL {server.MajorVersion} on /dev/shm, " +
@@ -116,6 +123,13 @@ async Task RunAsync()
     foreach (var note in notes)
     {
         Console.WriteLine("- " + note);
+    }
+
+    void Stop(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        stop.Cancel();
+        Console.Error.WriteLine("stopping after the run in progress ...");
     }
 }
 

@@ -7,18 +7,9 @@ namespace MigrationBench.Peers;
 /// <summary>Evolve: the scripts copied as <c>V1__step_1.sql</c> ... (Flyway's names), <c>Migrate()</c> with its
 /// defaults: <c>TransactionMode.CommitEach</c> (a transaction per script with its <c>changelog</c> row) and cluster
 /// mode (an advisory lock for the run).</summary>
-internal sealed class EvolvePeer : IPeer
+internal sealed class EvolvePeer(GeneratedMigrations migrations) : IPeer
 {
-    private readonly string _folder;
-
-    public EvolvePeer(GeneratedMigrations migrations)
-    {
-        _folder = migrations.PeerFolder("evolve");
-        foreach (var migration in migrations.Migrations)
-        {
-            File.WriteAllText(Path.Combine(_folder, $"V{migration.Number}__{migration.Description}.sql"), migration.Sql);
-        }
-    }
+    private readonly string _folder = migrations.CopyTo("evolve", m => $"V{m.Number}__{m.Description}.sql");
 
     public string Name => "Evolve, `TransactionMode.CommitEach`";
 
