@@ -8,11 +8,6 @@ namespace Cutover.Cli;
 internal static class CliLogging
 {
     public static ILoggerFactory Create(ParseResult parseResult, bool verbose) =>
-        LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(LogLevel.Trace)
-
-            // Npgsql logs every command at Information; --verbose is about Cutover's own work.
-            .AddFilter("Npgsql", LogLevel.Warning)
-            .AddProvider(new TextWriterLoggerProvider(parseResult.InvocationConfiguration.Error,
-                verbose ? LogLevel.Information : LogLevel.Warning)));
+        new TextWriterLoggerFactory(parseResult.InvocationConfiguration.Error,
+            verbose ? LogLevel.Information : LogLevel.Warning);
 }

@@ -46,6 +46,7 @@ public sealed class DataSourceFactory
     internal NpgsqlDataSource CreateFromSettings(NpgsqlConnectionStringBuilder settings, Action<NpgsqlSlimDataSourceBuilder>? configure)
     {
         settings = Prepare(settings);
+
         var builder = new NpgsqlSlimDataSourceBuilder(settings.ConnectionString) { Name = DatabaseConnection.Describe(settings) };
 
         // The slim builder keeps the native binary small and free of reflection: it knows the basic types (text,
@@ -53,6 +54,13 @@ public sealed class DataSourceFactory
         // binds text[] (catalog queries, post-deploy journal filters) and connects as libpq does: sslmode and
         // gssencmode/krbsrvname are mapped (Connections/LibpqParameters.cs), so TLS and GSS stay on.
         builder.EnableArrays().EnableTransportSecurity().EnableIntegratedSecurity();
+
+        // Npgsql's first connection otherwise reads every type of the database (a 3 KB query over pg_type: server
+        // time and hundreds of rows to decode), a large share of a no-op run. Cutover's own statements read only
+        // built-in types, and a migration's result rows are discarded unread, so this data source knows the built-in
+        // types and asks for nothing. Code that reads the application's own types gets CreateForApplicationCode's data
+        // source, which loads them; configure can turn loading back on.
+        builder.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
         configure?.Invoke(builder);
         return Log(builder.Build(), settings, builder.ConnectionStringBuilder.ApplicationName);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cutover.Connections;
+using Cutover.Journal;
 using Cutover.Planning;
 
 namespace Cutover.Execution;
@@ -9,7 +10,7 @@ public sealed partial class Migrator
     /// <summary>Applies what <paramref name="options"/> asks for: the pending pre-migrations, post-migrations or all.</summary>
     /// <remarks>Takes the deploy lock, creates the journal on first use, plans under the lock (so a second run finds
     /// the first one's work done), then applies script by script. A failing script rolls back alone: the ones before
-    /// it stay applied.</remarks>
+    /// it stay applied. When the committed journal already shows nothing to do, it returns without the lock.</remarks>
     /// <exception cref="MigrationRefusedException">A changed checksum, an out-of-order or failed script: nothing was
     /// applied.</exception>
     /// <exception cref="ScriptExecutionException">A statement failed; earlier scripts stay applied.</exception>
@@ -31,6 +32,20 @@ public sealed partial class Migrator
                 var dryPlan = Planner.Plan(Scripts, rows, options.Plan);
                 ThrowIfRefused(dryPlan);
                 return new ApplyResult(dryPlan, [], true, _time.GetElapsedTime(started));
+            }
+
+            // Nothing to do is the common case (every instance of a rolling deploy runs upgrade as it starts), so it is
+            // answered from the committed journal, without the deploy lock and the second connection it takes: when
+            // the journal exists, no script is in progress (no 'running' row) and the plan has no step and no
+            // refusal. A script another deployer has not committed yet shows as pending, and anything else takes
+            // the lock and plans again under it.
+            if (await _journal.ReadIfExistsAsync(connection, cancellationToken).ConfigureAwait(false) is { } committed
+                && committed.All(r => r.State != JournalState.Running)
+                && Planner.Plan(Scripts, committed, options.Plan) is { Steps.IsEmpty: true, IsRefused: false } settled)
+            {
+                var nothing = _time.GetElapsedTime(started);
+                ExecutionLog.UpgradeFinished(_logger, options.Plan.Phase, 0, (long)nothing.TotalMilliseconds);
+                return new ApplyResult(settled, [], false, nothing);
             }
 
             var deployLock = await LockAsync(cancellationToken).ConfigureAwait(false);

@@ -53,8 +53,15 @@ public sealed partial class Migrator
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var exists = await _journal.ExistsAsync(connection, cancellationToken).ConfigureAwait(false);
-            var rows = await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            var read = await _journal.ReadIfExistsAsync(connection, cancellationToken).ConfigureAwait(false);
+            var exists = read is not null;
+            if (!exists)
+            {
+                // Say so instead of "nothing applied yet" when not even the journal's schema exists.
+                await _journal.ThrowIfSchemaMissingAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            var rows = read ?? [];
             var runInProgress = false;
             if (rows.Any(r => r.State == JournalState.Running))
             {

@@ -117,11 +117,23 @@ internal sealed class JournalTable
     /// <exception cref="JournalSchemaNotFoundException">Not even the table's schema exists.</exception>
     public async Task<ImmutableArray<JournalRow>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        if (await ReadIfExistsAsync(connection, cancellationToken).ConfigureAwait(false) is { } rows)
+        {
+            return rows;
+        }
+
+        // Read-only commands (status, validate, script, a dry run) say so too, instead of "nothing applied yet".
+        await ThrowIfSchemaMissingAsync(connection, cancellationToken).ConfigureAwait(false);
+        return [];
+    }
+
+    /// <summary>Reads every row, or returns null when the table does not exist (its schema unchecked).</summary>
+    public async Task<ImmutableArray<JournalRow>?> ReadIfExistsAsync(
+        NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
         if (!await ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
         {
-            // Read-only commands (status, validate, script, a dry run) say so too, instead of "nothing applied yet".
-            await ThrowIfSchemaMissingAsync(connection, cancellationToken).ConfigureAwait(false);
-            return [];
+            return null;
         }
 
         var rows = ImmutableArray.CreateBuilder<JournalRow>();
@@ -142,8 +154,8 @@ internal sealed class JournalTable
                         reader.IsDBNull(2) ? null : reader.GetInt32(2),
                         ParsePhase(reader.GetString(3)),
                         reader.GetString(4),
-                        Enum.Parse<JournalEntryKind>(reader.GetString(5), ignoreCase: true),
-                        Enum.Parse<JournalState>(reader.GetString(6), ignoreCase: true),
+                        ParseKind(reader.GetString(5)),
+                        ParseState(reader.GetString(6)),
                         reader.GetFieldValue<DateTimeOffset>(7),
                         reader.GetString(8),
                         reader.IsDBNull(9) ? null : reader.GetInt64(9),
@@ -220,6 +232,23 @@ internal sealed class JournalTable
         JournalState.Succeeded => "succeeded",
         JournalState.Running => "running",
         _ => "failed",
+    };
+
+    // The table's CHECK constraints admit only these words.
+    private static JournalEntryKind ParseKind(string text) => text switch
+    {
+        "applied" => JournalEntryKind.Applied,
+        "baseline" => JournalEntryKind.Baseline,
+        "schema" => JournalEntryKind.Schema,
+        _ => throw new InvalidDataException($"journal kind '{text}' is none of applied, baseline, schema"),
+    };
+
+    private static JournalState ParseState(string text) => text switch
+    {
+        "succeeded" => JournalState.Succeeded,
+        "running" => JournalState.Running,
+        "failed" => JournalState.Failed,
+        _ => throw new InvalidDataException($"journal state '{text}' is none of succeeded, running, failed"),
     };
 
     private static NpgsqlParameter Text(string value) => new() { Value = value, NpgsqlDbType = NpgsqlDbType.Text };

@@ -14,6 +14,7 @@ public sealed partial record ScriptName : IComparable<ScriptName>
     private ScriptName(string fileName, ScriptVersion version, int? serial, Phase phase, string description, NamingStyle style)
     {
         FileName = fileName;
+        Name = fileName[..^4];
         Version = version;
         Serial = serial;
         Phase = phase;
@@ -25,7 +26,7 @@ public sealed partial record ScriptName : IComparable<ScriptName>
     public string FileName { get; }
 
     /// <summary>The file name without <c>.sql</c>: the script's identity in the journal.</summary>
-    public string Name => FileName[..^4];
+    public string Name { get; }
 
     /// <summary>The release version the script belongs to.</summary>
     public ScriptVersion Version { get; }
