@@ -9,7 +9,7 @@ namespace MigrationBench;
 /// <summary>Runs every approach against a fresh database of one server, interleaved: each repetition runs every
 /// approach once (starting one further along each time), each right after a run of the floor (the first peer), so
 /// load swings hit them all alike.</summary>
-internal sealed class BenchRun(ThrowawayServer server, GeneratedMigrations migrations, IReadOnlyList<IPeer> peers)
+internal sealed class BenchRun(ThrowawayServer server, MigrationWorkspace migrations, IReadOnlyList<IPeer> peers)
 {
     private readonly Dictionary<IPeer, Measurement> _measurements = peers.ToDictionary(p => p, _ => new Measurement());
     private int _runs;
@@ -82,7 +82,7 @@ internal sealed class BenchRun(ThrowawayServer server, GeneratedMigrations migra
     private async Task VerifyAsync(IPeer peer, string database)
     {
         await using var dataSource = server.CreateDataSource(database);
-        await using var command = dataSource.CreateCommand(GeneratedMigrations.CountObjectsSql);
+        await using var command = dataSource.CreateCommand(MigrationWorkspace.CountObjectsSql);
         var found = Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         if (found != migrations.Count)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Cutover.Benchmarks;
 
 namespace MigrationBench;
 

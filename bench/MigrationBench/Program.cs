@@ -39,14 +39,14 @@ var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
 var trace = args.Contains("--trace");
 
 var tools = new PeerTools();
-var migrations = GeneratedMigrations.Write(count);
+var migrations = MigrationWorkspace.Write(count);
 try
 {
     await RunAsync();
 }
 finally
 {
-    Directory.Delete(migrations.Workspace, recursive: true);
+    Directory.Delete(migrations.Root, recursive: true);
 }
 
 async Task RunAsync()

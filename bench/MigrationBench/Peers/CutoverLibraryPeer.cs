@@ -7,7 +7,7 @@ namespace MigrationBench.Peers;
 
 /// <summary>Cutover through the library: reads and parses the folder, then <c>Migrator.UpgradeAsync</c> (deploy lock,
 /// then one transaction per script with its journal row and lock timeout).</summary>
-internal sealed class CutoverLibraryPeer(ThrowawayServer server, GeneratedMigrations migrations) : IPeer
+internal sealed class CutoverLibraryPeer(ThrowawayServer server, MigrationWorkspace migrations) : IPeer
 {
     public string Name => "Cutover library, `Migrator.UpgradeAsync`";
 

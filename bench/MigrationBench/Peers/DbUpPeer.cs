@@ -4,7 +4,7 @@ namespace MigrationBench.Peers;
 
 /// <summary>DbUp (dbup-postgresql): the folder as it is (DbUp runs scripts in name order), a transaction per script
 /// with its <c>schemaversions</c> row.</summary>
-internal sealed class DbUpPeer(GeneratedMigrations migrations) : IPeer
+internal sealed class DbUpPeer(MigrationWorkspace migrations) : IPeer
 {
     public string Name => "DbUp, `WithTransactionPerScript`";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cutover.Testing;
+using Cutover.Benchmarks;
 
 namespace MigrationBench.Peers;
 
@@ -7,7 +8,7 @@ namespace MigrationBench.Peers;
 /// copied as <c>000001_step_1.sql</c> ... between the <c>-- migrate:up</c> and (empty, required)
 /// <c>-- migrate:down</c> markers, <c>dbmate migrate</c> (a transaction per migration with its
 /// <c>schema_migrations</c> row, dbmate's default).</summary>
-internal sealed class DbmatePeer(string binary, ThrowawayServer server, GeneratedMigrations migrations) : IPeer
+internal sealed class DbmatePeer(string binary, ThrowawayServer server, MigrationWorkspace migrations) : IPeer
 {
     private readonly string _folder = migrations.CopyTo("dbmate", m => $"{m.Number:000000}_{m.Description}.sql",
         m => "-- migrate:up\n" + m.Sql + "\n\n-- migrate:down\n");

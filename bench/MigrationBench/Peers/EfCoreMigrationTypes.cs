@@ -9,7 +9,7 @@ namespace MigrationBench.Peers;
 /// 500 generated files; EF Core identifies a migration by its type's <c>[Migration]</c> attribute.</summary>
 internal sealed class EfCoreMigrationTypes
 {
-    public EfCoreMigrationTypes(GeneratedMigrations migrations)
+    public EfCoreMigrationTypes(MigrationWorkspace migrations)
     {
         var name = new AssemblyName("MigrationBench.EfCoreMigrations");
         Assembly = AssemblyBuilder.DefineDynamicAssembly(name, AssemblyBuilderAccess.Run);

@@ -6,7 +6,7 @@ namespace MigrationBench.Peers;
 /// <summary>EF Core with the Npgsql provider: one migration class per script doing <c>migrationBuilder.Sql</c>,
 /// applied with <c>context.Database.MigrateAsync()</c> (EF Core takes its migration lock for the run and commits each
 /// migration in a transaction with its <c>__EFMigrationsHistory</c> row).</summary>
-internal sealed class EfCorePeer(GeneratedMigrations migrations) : IPeer
+internal sealed class EfCorePeer(MigrationWorkspace migrations) : IPeer
 {
     private readonly EfCoreMigrationTypes _types = new(migrations);
 

@@ -5,7 +5,7 @@ namespace MigrationBench.Peers;
 
 /// <summary>FluentMigrator: one migration per script doing <c>Execute.Sql</c>, <c>MigrateUp()</c> with the runner's
 /// defaults (a transaction per migration with its <c>VersionInfo</c> row).</summary>
-internal sealed class FluentMigratorPeer(GeneratedMigrations migrations) : IPeer
+internal sealed class FluentMigratorPeer(MigrationWorkspace migrations) : IPeer
 {
     public string Name => "FluentMigrator, `MigrateUp`";
 

@@ -8,7 +8,7 @@ namespace MigrationBench.Peers;
 /// <c>[Migration(n)]</c>; 500 such classes would have to be written out, so this loader gives the runner what its
 /// assembly scan would have produced: version, description and default transaction behaviour (a transaction per
 /// migration) for each.</summary>
-internal sealed class FluentScriptMigrationLoader(GeneratedMigrations migrations) : IMigrationInformationLoader
+internal sealed class FluentScriptMigrationLoader(MigrationWorkspace migrations) : IMigrationInformationLoader
 {
     public SortedList<long, IMigrationInfo> LoadMigrations()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cutover.Testing;
+using Cutover.Benchmarks;
 
 namespace MigrationBench.Peers;
 
@@ -16,14 +17,14 @@ internal sealed class PsqlPeer(string name, ThrowawayServer server, IReadOnlyLis
 
     public bool RunsInProcess => false;
 
-    public static PsqlPeer Floor(ThrowawayServer server, GeneratedMigrations migrations) =>
+    public static PsqlPeer Floor(ThrowawayServer server, MigrationWorkspace migrations) =>
         new("floor: `psql -1 -f` of the scripts concatenated", server, [migrations.Concatenated], true);
 
-    public static PsqlPeer TransactionPerScript(ThrowawayServer server, GeneratedMigrations migrations) =>
+    public static PsqlPeer TransactionPerScript(ThrowawayServer server, MigrationWorkspace migrations) =>
         new("`psql -f` of the scripts concatenated, each in `BEGIN`/`COMMIT`", server,
             [migrations.ConcatenatedInTransactions], false);
 
-    public static PsqlPeer PerFile(ThrowawayServer server, GeneratedMigrations migrations) =>
+    public static PsqlPeer PerFile(ThrowawayServer server, MigrationWorkspace migrations) =>
         new("`psql -1 -f`, one process per file", server,
             [.. migrations.Migrations.Select(m => Path.Combine(migrations.Folder, m.FileName))], true);
 

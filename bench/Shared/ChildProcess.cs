@@ -1,8 +1,9 @@
 using System.Diagnostics;
 
-namespace MigrationBench;
+namespace Cutover.Benchmarks;
 
-/// <summary>Runs a tool to completion, draining its output, and fails with its stderr when it fails.</summary>
+/// <summary>Runs a program to completion, draining its output, and fails with its stderr and stdout when it exits
+/// non-zero; returns its stdout.</summary>
 internal static class ChildProcess
 {
     public static async Task<string> RunAsync(string program, IEnumerable<string> arguments,
