@@ -93,12 +93,15 @@ internal sealed class BenchRun(ThrowawayServer server, MigrationWorkspace migrat
 
     private async Task<RunTime> TimeAsync(Func<Task> action)
     {
+        var processes = _cpu.CountServerProcesses();
         var cpu = _cpu.ReadMilliseconds();
         var started = Stopwatch.GetTimestamp();
         await action();
         var wall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        // Pooled connections are closed (ClearAllPools) before the next run, not here: their backends' CPU after the
-        // last statement is idle time, and a backend still exiting is counted with the live ones.
+        // The run's connections are closed and their backends gone before the CPU is read: a backend still exiting
+        // would be counted half, and the work it did belongs to this run.
+        NpgsqlConnection.ClearAllPools();
+        await _cpu.SettleAsync(processes);
         return new RunTime(wall, _cpu.ReadMilliseconds() - cpu);
     }
 }

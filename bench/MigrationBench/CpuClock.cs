@@ -39,6 +39,20 @@ internal sealed class CpuClock(int postmaster)
         return ticks * 1000 / TicksPerSecond;
     }
 
+    /// <summary>How many processes the server has now: its background processes and one per open connection.</summary>
+    public int CountServerProcesses() => ReadChildren().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>Waits (a second at most) until the server is back to <paramref name="processes"/> processes, so the
+    /// backends of a run that just ended have exited and been reaped, and their CPU is in the postmaster's
+    /// account.</summary>
+    public async Task SettleAsync(int processes)
+    {
+        for (var waited = 0; waited < 1000 && CountServerProcesses() > processes; waited += 5)
+        {
+            await Task.Delay(5);
+        }
+    }
+
     private string ReadChildren()
     {
         try
