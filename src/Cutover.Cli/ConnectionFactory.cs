@@ -21,16 +21,6 @@ internal static class ConnectionFactory
         string? connection, string? service, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
         Create(await ResolveAsync(connection, service, loggerFactory, cancellationToken), loggerFactory);
 
-    /// <summary>A data source for Cutover's own catalog work (<c>diff</c>'s inspections, the snapshot cache's
-    /// maintenance connection), which reads built-in types only: Npgsql then loads no types from the database.</summary>
-    /// <remarks>Loading types is a catalog query on the first connection, before any query of ours can start, and
-    /// it grows with the schema: about 120 ms on a 2,000-table database, as long as some of the inspection
-    /// queries.</remarks>
-    public static NpgsqlDataSource CreateForCatalog(ResolvedConnection resolved, ILoggerFactory loggerFactory) =>
-        new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>()).Create(resolved, builder => builder
-            .UseLoggerFactory(loggerFactory)
-            .ConfigureTypeLoading(types => types.EnableTypeLoading(false)));
-
     /// <summary>A data source that application code reads through too (post-deploy actions under <c>deploy</c>): Npgsql's
     /// full builder, so actions see every type they see in their application.</summary>
     public static async Task<NpgsqlDataSource> CreateForApplicationCodeAsync(

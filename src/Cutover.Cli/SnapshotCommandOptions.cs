@@ -38,7 +38,10 @@ internal sealed class SnapshotCommandOptions(bool withStore = true) : ProjectOpt
         var resolved = await ConnectionFactory.ResolveAsync(
             parseResult.GetValue(Connection), parseResult.GetValue(Service), loggerFactory, cancellationToken);
         var server = ConnectionFactory.CreateServer(resolved, loggerFactory);
-        var dataSource = ConnectionFactory.CreateForCatalog(resolved, loggerFactory);
+
+        // The maintenance connection runs Cutover's own statements only: Cutover's data source, which loads no types
+        // on connecting (the server's data sources load them, for the builds and clones application code reads).
+        var dataSource = ConnectionFactory.Create(resolved, loggerFactory);
         var options = new SnapshotOptions
         {
             StoreDirectory = parseResult.GetValue(Store),

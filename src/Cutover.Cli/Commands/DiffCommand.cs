@@ -23,8 +23,8 @@ internal static class DiffCommand
             var options = comparison.Read(parseResult, JournalTableName.Default);
             var leftTarget = await ConnectionFactory.ResolveAsync(parseResult.GetValue(left), null, NullLoggerFactory.Instance, ct);
             var rightTarget = await ConnectionFactory.ResolveAsync(parseResult.GetValue(right), null, NullLoggerFactory.Instance, ct);
-            await using var leftSource = ConnectionFactory.CreateForCatalog(leftTarget, NullLoggerFactory.Instance);
-            await using var rightSource = ConnectionFactory.CreateForCatalog(rightTarget, NullLoggerFactory.Instance);
+            await using var leftSource = ConnectionFactory.Create(leftTarget, NullLoggerFactory.Instance);
+            await using var rightSource = ConnectionFactory.Create(rightTarget, NullLoggerFactory.Instance);
             var result = await SchemaCheck.CompareDatabasesAsync(
                 leftSource, rightSource, Describe(leftTarget), Describe(rightTarget), options, null, ct);
             return await ComparisonOutput.WriteAsync(parseResult, result, parseResult.GetValue(json));
