@@ -1,14 +1,37 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Cutover.Bench;
 using Cutover.Inspection;
 using Cutover.Testing;
 using Npgsql;
 
 // Generates a schema of N tables (indexes, constraints, a view, a function and a trigger each) on a throwaway server
 // in /dev/shm, then times SchemaInspector and pg_dump --schema-only against it, interleaved, and prints the medians.
-var tables = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
-var repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
+// With --cli CMD (the native binary, or "dotnet src/Cutover.Cli/bin/Release/net10.0/Cutover.Cli.dll") it copies the
+// database and times `cutover diff` of the two against two pg_dump --schema-only, one per database (CliDiffBench).
+// Usage: dotnet run -c Release --project bench/InspectionBench [-- TABLES REPETITIONS] [--cli CMD]
+var positional = new List<int>();
+string? cli = null;
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--cli" && i + 1 < args.Length)
+    {
+        cli = args[++i];
+    }
+    else if (int.TryParse(args[i], CultureInfo.InvariantCulture, out var number))
+    {
+        positional.Add(number);
+    }
+    else
+    {
+        Console.Error.WriteLine($"unknown argument {args[i]}: expected [TABLES [REPETITIONS]] [--cli CMD]");
+        return 2;
+    }
+}
+
+var tables = positional.Count > 0 ? positional[0] : 2000;
+var repetitions = positional.Count > 1 ? positional[1] : 7;
 
 await using var server = await ThrowawayServer.StartAsync(new ThrowawayServerOptions { ParentDirectory = "/dev/shm" });
 var database = await server.CreateDatabaseAsync("bench");
@@ -64,8 +87,15 @@ await using (var dataSource = server.CreateDataSource(database))
     Console.WriteLine($"generated {tables} tables in {generate.Elapsed.TotalSeconds:F1} s");
 }
 
-var pgDump = LocatePgDump(server.BinDirectory);
+var pgDump = BenchPrograms.Locate(server.BinDirectory, "pg_dump");
 Console.WriteLine($"pg_dump: {pgDump}");
+if (cli is not null)
+{
+    await CliDiffBench.RunAsync(server, database, tables, pgDump, cli.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        repetitions);
+    return 0;
+}
+
 var inspector = new SchemaInspector();
 SchemaModel? model = null;
 
@@ -78,53 +108,19 @@ async Task<TimeSpan> InspectAsync()
     return watch.Elapsed;
 }
 
-async Task<TimeSpan> DumpAsync()
-{
-    var start = new ProcessStartInfo(pgDump)
-    {
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-        UseShellExecute = false,
-    };
-    foreach (var argument in new[]
-             {
-                 "--schema-only", "--no-password", "-h", server.SocketDirectory,
-                 "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", server.Username, "-d", database,
-                 "-f", "/dev/null",
-             })
-    {
-        start.ArgumentList.Add(argument);
-    }
-
-    var watch = Stopwatch.StartNew();
-    using var process = Process.Start(start)!;
-    var error = process.StandardError.ReadToEndAsync();
-    await process.WaitForExitAsync();
-    var elapsed = watch.Elapsed;
-    if (process.ExitCode != 0)
-    {
-        throw new InvalidOperationException("pg_dump failed: " + await error);
-    }
-
-    return elapsed;
-}
+async Task<TimeSpan> DumpAsync() =>
+    (await TimedProcess.RunAsync([pgDump], CliDiffBench.SchemaDumpArguments(server, database))).Elapsed;
 
 // Warm-up: JIT for the inspector, file cache for pg_dump.
 await InspectAsync();
 await DumpAsync();
 
-var inspections = new List<double>();
-var dumps = new List<double>();
+var inspections = new Timings();
+var dumps = new Timings();
 for (var i = 0; i < repetitions; i++)
 {
-    inspections.Add((await InspectAsync()).TotalMilliseconds);
-    dumps.Add((await DumpAsync()).TotalMilliseconds);
-}
-
-static double Median(List<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    inspections.Add(await InspectAsync());
+    dumps.Add(await DumpAsync());
 }
 
 var m = model!;
@@ -132,21 +128,7 @@ Console.WriteLine(
     $"model: {m.Tables.Length} tables, {m.Columns.Length} columns, {m.Constraints.Length} constraints, " +
     $"{m.Indexes.Length} indexes, {m.Views.Length} views, {m.Routines.Length} routines, {m.Triggers.Length} triggers");
 Console.WriteLine($"PostgreSQL {server.MajorVersion}, {Environment.ProcessorCount} cores, {repetitions} repetitions");
-Console.WriteLine($"SchemaInspector.InspectAsync: median {Median(inspections):F0} ms  (runs: {string.Join(", ", inspections.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)))})");
-Console.WriteLine($"pg_dump --schema-only:        median {Median(dumps):F0} ms  (runs: {string.Join(", ", dumps.Select(x => x.ToString("F0", CultureInfo.InvariantCulture)))})");
-Console.WriteLine($"ratio pg_dump / inspector: {Median(dumps) / Median(inspections):F2}");
-
-// The server's bin folder may hold only symbolic links to initdb and pg_ctl (as /usr/local/bin does here): pg_dump of
-// the same version sits beside the link's target.
-static string LocatePgDump(string binDirectory)
-{
-    var beside = Path.Combine(binDirectory, "pg_dump");
-    if (File.Exists(beside))
-    {
-        return beside;
-    }
-
-    var initdb = new FileInfo(Path.Combine(binDirectory, "initdb")).ResolveLinkTarget(returnFinalTarget: true);
-    var besideTarget = initdb is null ? null : Path.Combine(Path.GetDirectoryName(initdb.FullName)!, "pg_dump");
-    return besideTarget is not null && File.Exists(besideTarget) ? besideTarget : "pg_dump";
-}
+Console.WriteLine($"SchemaInspector.InspectAsync: median {inspections.Median:F0} ms  (runs: {inspections.Runs})");
+Console.WriteLine($"pg_dump --schema-only:        median {dumps.Median:F0} ms  (runs: {dumps.Runs})");
+Console.WriteLine($"ratio pg_dump / inspector: {dumps.Median / inspections.Median:F2}");
+return 0;

@@ -13,13 +13,24 @@ using Npgsql;
 //   warm:  EnsureAsync on a cached template + CloneAsync(8)
 //   floor: 8 bare CREATE DATABASE ... TEMPLATE of the same template
 // Usage: dotnet run -c Release --project bench/SnapshotBench [-- --migrations 500 --write docs/benchmarks.md]
+// With --cli CMD (the native binary, or "dotnet src/Cutover.Cli/bin/Release/net10.0/Cutover.Cli.dll"), the same
+// comparison runs through processes instead (CliSnapshotBench), median of --repetitions (5).
 const int Databases = 8;
 var migrations = 500;
+var repetitions = 5;
 string? write = null;
+string? cli = null;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--migrations") migrations = int.Parse(args[++i], CultureInfo.InvariantCulture);
     else if (args[i] == "--write") write = args[++i];
+    else if (args[i] == "--cli") cli = args[++i];
+    else if (args[i] == "--repetitions") repetitions = int.Parse(args[++i], CultureInfo.InvariantCulture);
+    else
+    {
+        Console.Error.WriteLine($"unknown argument {args[i]}: expected --migrations N, --write FILE, --cli CMD, --repetitions N");
+        return 2;
+    }
 }
 
 var folder = Directory.CreateTempSubdirectory("cutover-bench-").FullName;
@@ -31,6 +42,34 @@ var sets = new List<(string Label, MigrationSet Scripts)>
 };
 await using var server = await ThrowawayServer.StartAsync(new ThrowawayServerOptions { ParentDirectory = "/dev/shm" });
 await using var maintenance = server.CreateDataSource();
+if (cli is not null)
+{
+    var loadBefore = LoadAverage();
+    var cliLines = await CliSnapshotBench.RunAsync(server, maintenance,
+        [("the Procrastinate corpus", CorpusMigrations()), ($"a generated set of {migrations} migrations", folder)],
+        cli.Split(' ', StringSplitOptions.RemoveEmptyEntries), repetitions);
+    cliLines.InsertRange(0,
+    [
+        "## Test databases through the CLI",
+        "",
+        $"`bench/SnapshotBench --cli \"{cli}\"`, {DateTime.UtcNow:yyyy-MM-dd}: PostgreSQL {server.MajorVersion} on /dev/shm " +
+        $"(throwaway server: fsync off), {Environment.ProcessorCount} CPU cores shared with other work (load average " +
+        $"{loadBefore} before, {LoadAverage()} after). Each way makes {Databases} databases at the head of the set and is " +
+        "timed as whole processes, start-up included: replays (8 `cutover upgrade --phase all`, one per empty database " +
+        "made beforehand, untimed), warm (`cutover ci prepare --clones 8`, template cached) and the floor (one `psql` " +
+        "running 8 bare `CREATE DATABASE ... TEMPLATE` of the same template, with the strategy the cache picks). The " +
+        "three alternate within each repetition.",
+    ]);
+    var cliText = string.Join('\n', cliLines) + "\n";
+    Console.Write(cliText);
+    if (write is not null)
+    {
+        WriteSection(write, "## Test databases through the CLI", cliText);
+    }
+
+    return 0;
+}
+
 var lines = new List<string>
 {
     "## Test databases from snapshots",
@@ -118,8 +157,12 @@ var text = string.Join('\n', lines) + "\n";
 Console.Write(text);
 if (write is not null)
 {
-    WriteSection(write, text);
+    WriteSection(write, "## Test databases from snapshots", text);
 }
+
+return 0;
+
+static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
 static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
 
@@ -169,11 +212,11 @@ static void Generate(string folder, int count)
     }
 }
 
-static void WriteSection(string path, string section)
+static void WriteSection(string path, string heading, string section)
 {
     // Keep to this section: replace it when present, append it otherwise.
     var existing = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
-    var start = existing.IndexOf("## Test databases from snapshots", StringComparison.Ordinal);
+    var start = existing.IndexOf(heading + "\n", StringComparison.Ordinal);
     var result = new StringBuilder();
     if (start < 0)
     {

@@ -33,10 +33,11 @@ internal static class ConnectionFactory
     /// databases carry the same resolved settings, password included (a data source's own connection string drops
     /// it).</summary>
     public static async Task<DatabaseServer> CreateServerAsync(
-        string? connection, string? service, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
-    {
-        var resolved = await ResolveAsync(connection, service, loggerFactory, cancellationToken);
-        return DatabaseServer.Of(resolved, new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>()),
+        string? connection, string? service, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+        CreateServer(await ResolveAsync(connection, service, loggerFactory, cancellationToken), loggerFactory);
+
+    /// <summary>The server <paramref name="resolved"/> names, as <see cref="CreateServerAsync"/>.</summary>
+    public static DatabaseServer CreateServer(ResolvedConnection resolved, ILoggerFactory loggerFactory) =>
+        DatabaseServer.Of(resolved, new DataSourceFactory(loggerFactory.CreateLogger<DataSourceFactory>()),
             builder => builder.UseLoggerFactory(loggerFactory));
-    }
 }

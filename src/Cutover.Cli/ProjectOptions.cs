@@ -57,11 +57,6 @@ internal abstract class ProjectOptions
         ConnectionFactory.CreateAsync(parseResult.GetValue(Connection), parseResult.GetValue(Service), loggerFactory,
             cancellationToken);
 
-    public Task<DatabaseServer> CreateServerAsync(
-        ParseResult parseResult, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
-        ConnectionFactory.CreateServerAsync(parseResult.GetValue(Connection), parseResult.GetValue(Service), loggerFactory,
-            cancellationToken);
-
     /// <summary>The options a family of commands adds to these.</summary>
     protected abstract IEnumerable<Option> MoreOptions();
 }

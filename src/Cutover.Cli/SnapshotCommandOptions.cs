@@ -35,8 +35,13 @@ internal sealed class SnapshotCommandOptions(bool withStore = true) : ProjectOpt
     public async Task<SnapshotSession> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var loggerFactory = CreateLoggerFactory(parseResult);
-        var server = await CreateServerAsync(parseResult, loggerFactory, cancellationToken);
-        var dataSource = server.CreateDataSource(server.Database);
+        var resolved = await ConnectionFactory.ResolveAsync(
+            parseResult.GetValue(Connection), parseResult.GetValue(Service), loggerFactory, cancellationToken);
+        var server = ConnectionFactory.CreateServer(resolved, loggerFactory);
+
+        // The maintenance connection runs Cutover's own statements only: Cutover's data source, which loads no types
+        // on connecting (the server's data sources load them, for the builds and clones application code reads).
+        var dataSource = ConnectionFactory.Create(resolved, loggerFactory);
         var options = new SnapshotOptions
         {
             StoreDirectory = parseResult.GetValue(Store),

@@ -67,7 +67,7 @@ public sealed class QuartzPostDeployScheduler : IPostDeployScheduler
             await _scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
         }
 
-        PostDeployLog.ActionsQueued(_logger, items.Length, "Quartz scheduler " + _scheduler.SchedulerName);
+        QuartzLog.ActionsQueued(_logger, items.Length, _scheduler.SchedulerName);
         return [.. items.Select(i => new PostDeployOutcome(i, PostDeployOutcomeKind.Queued))];
     }
 }

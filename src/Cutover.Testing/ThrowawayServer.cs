@@ -136,9 +136,9 @@ public sealed class ThrowawayServer : IAsyncDisposable
     /// <summary>Creates a data source for <paramref name="database"/>; the caller disposes it.</summary>
     public NpgsqlDataSource CreateDataSource(string database = "postgres") => _server.CreateDataSource(database);
 
-    /// <summary>Scratch databases on this server, for <see cref="Inspection.SchemaCheck"/>:
-    /// <c>new SchemaCheck(server.Scratch()).CompareInstallWithUpgradeAsync(scripts)</c>.</summary>
-    public Inspection.ScratchDatabases Scratch() => new(_admin, CreateDataSource);
+    /// <summary>This server as Cutover's library reaches other servers, for what makes databases on it:
+    /// <c>new SchemaCheck(server.DatabaseServer).CompareInstallWithUpgradeAsync(scripts)</c>.</summary>
+    public DatabaseServer DatabaseServer => _server;
 
     /// <summary>Creates an empty database (or a copy of <paramref name="template"/>) and returns its name.</summary>
     /// <param name="name">The name; a fresh unique name when null.</param>
@@ -149,8 +149,8 @@ public sealed class ThrowawayServer : IAsyncDisposable
     {
         name ??= "db_" + Interlocked.Increment(ref _databaseCounter).ToString(CultureInfo.InvariantCulture) + "_" +
             Guid.NewGuid().ToString("N")[..8];
-        var sql = "CREATE DATABASE " + SqlIdentifier.Quote(name) +
-            (template is null ? "" : " TEMPLATE " + SqlIdentifier.Quote(template));
+        var sql = "CREATE DATABASE " + QuoteIdentifier(name) +
+            (template is null ? "" : " TEMPLATE " + QuoteIdentifier(template));
         await ExecuteAsync(sql, cancellationToken).ConfigureAwait(false);
         return name;
     }
@@ -158,7 +158,7 @@ public sealed class ThrowawayServer : IAsyncDisposable
     /// <summary>Drops <paramref name="database"/>, ending its connections first.</summary>
     public async Task DropDatabaseAsync(string database, CancellationToken cancellationToken = default)
     {
-        await ExecuteAsync("DROP DATABASE IF EXISTS " + SqlIdentifier.Quote(database) + " WITH (FORCE)", cancellationToken)
+        await ExecuteAsync("DROP DATABASE IF EXISTS " + QuoteIdentifier(database) + " WITH (FORCE)", cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -188,16 +188,16 @@ public sealed class ThrowawayServer : IAsyncDisposable
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
-        var connection = await DatabaseConnection.OpenAsync(_admin, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var command = _admin.CreateCommand(sql);
+        await using (command.ConfigureAwait(false))
         {
-            var command = new NpgsqlCommand(sql, connection);
-            await using (command.ConfigureAwait(false))
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // The library's quoting is not part of its public API; database names are all this kit quotes.
+    private static string QuoteIdentifier(string name) =>
+        "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static async Task WriteSettingsAsync(
         string data, string socketDirectory, int port, IReadOnlyDictionary<string, string> extra,

@@ -4,7 +4,7 @@ namespace Cutover.Testing;
 public sealed class ThrowawayServerException : CutoverException
 {
     /// <summary>Creates the exception.</summary>
-    public ThrowawayServerException(string message)
+    internal ThrowawayServerException(string message)
         : base(message)
     {
     }

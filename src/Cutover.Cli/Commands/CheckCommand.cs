@@ -5,7 +5,6 @@ using Cutover.Inspection;
 using Cutover.Scripts;
 using Cutover.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Cutover.Cli.Commands;
 
@@ -42,12 +41,9 @@ internal static class CheckCommand
                 new DirectoryScriptSource(parseResult.GetValue(directory)!, parseResult.GetValue(schema)), ct);
 
             await using var throwaway = parseResult.GetValue(scratch) is null ? await ThrowawayServer.StartAsync(cancellationToken: ct) : null;
-            var server = throwaway is null
-                ? await ConnectionFactory.CreateServerAsync(parseResult.GetValue(scratch), null, NullLoggerFactory.Instance, ct)
-                : null;
-            Func<string, NpgsqlDataSource> connectTo = throwaway is null ? server!.CreateDataSource : throwaway.CreateDataSource;
-            await using var maintenance = connectTo(server?.Database ?? "postgres");
-            var check = new SchemaCheck(new ScratchDatabases(maintenance, connectTo), options);
+            var server = throwaway?.DatabaseServer
+                ?? await ConnectionFactory.CreateServerAsync(parseResult.GetValue(scratch), null, NullLoggerFactory.Instance, ct);
+            var check = new SchemaCheck(server, options);
 
             SchemaComparison result;
             if (parseResult.GetValue(against) is { } target)

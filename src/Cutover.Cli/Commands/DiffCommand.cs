@@ -33,5 +33,5 @@ internal static class DiffCommand
     }
 
     // host:port/database: both sides usually connect as the same user.
-    private static string Describe(ResolvedConnection target) => string.Join(',', target.Endpoints) + "/" + target.Database;
+    private static string Describe(ResolvedConnection target) => target.DescribeServers() + "/" + target.Database;
 }

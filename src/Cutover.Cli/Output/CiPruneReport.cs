@@ -6,7 +6,7 @@ namespace Cutover.Cli.Output;
 internal sealed record CiPruneReport(IReadOnlyList<string> Kept, IReadOnlyList<string> Dropped)
 {
     public static CiPruneReport From(PruneResult result) =>
-        new([.. result.Kept.Select(k => k.TemplateName)], [.. result.Dropped]);
+        new([.. result.Kept], [.. result.Dropped]);
 
     public void WriteText(TextWriter output)
     {

@@ -16,7 +16,7 @@ internal static class ComparisonOutput
         }
         else
         {
-            SchemaComparisonFormatter.Write(result, output);
+            result.WriteTo(output);
         }
 
         return result.IsEquivalent ? ExitCodes.Success : ExitCodes.Failed;

@@ -8,7 +8,7 @@ public sealed class ConnectionConfigurationException : CutoverException
 {
     /// <summary>Creates the exception for a problem that is not tied to a file.</summary>
     /// <param name="message">The one-line message; it must not contain a password.</param>
-    public ConnectionConfigurationException(string message)
+    internal ConnectionConfigurationException(string message)
         : base(message)
     {
     }
@@ -17,7 +17,7 @@ public sealed class ConnectionConfigurationException : CutoverException
     /// <param name="filePath">The file at fault.</param>
     /// <param name="line">The 1-based line at fault.</param>
     /// <param name="problem">What is wrong with the line; it must not contain a password.</param>
-    public ConnectionConfigurationException(string filePath, int line, string problem)
+    internal ConnectionConfigurationException(string filePath, int line, string problem)
         : base(FormattableString.Invariant($"{filePath}:{line}: {problem}"))
     {
         FilePath = filePath;
@@ -27,7 +27,7 @@ public sealed class ConnectionConfigurationException : CutoverException
     /// <summary>Creates the exception for a problem that another error revealed.</summary>
     /// <param name="message">The one-line message; it must not contain a password.</param>
     /// <param name="innerException">The error that revealed the problem.</param>
-    public ConnectionConfigurationException(string message, Exception? innerException)
+    internal ConnectionConfigurationException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }

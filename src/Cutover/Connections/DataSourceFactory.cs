@@ -72,7 +72,12 @@ public sealed class DataSourceFactory
     /// Otherwise as <see cref="Create"/>.</summary>
     /// <remarks>Not the slim builder with everything enabled: its <c>EnableExtraConversions</c> and a few others put
     /// their mappings ahead of the defaults, and a plain <c>string</c> parameter is then sent as a bit string.</remarks>
-    internal NpgsqlDataSource CreateForApplicationCode(ResolvedConnection connection, Action<NpgsqlDataSourceBuilder>? configure)
+    /// <param name="connection">The resolved target.</param>
+    /// <param name="configure">Adjusts the builder before it is built (Npgsql logging, plugins, ...); null for
+    /// none.</param>
+    /// <returns>A data source that has not connected yet.</returns>
+    public NpgsqlDataSource CreateForApplicationCode(
+        ResolvedConnection connection, Action<NpgsqlDataSourceBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return CreateForApplicationCode(connection.CreateConnectionStringBuilder(), configure);

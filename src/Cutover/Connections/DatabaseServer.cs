@@ -4,7 +4,8 @@ using Npgsql;
 namespace Cutover.Connections;
 
 /// <summary>One PostgreSQL server as Cutover reaches it: a data source for any of its databases with the settings of
-/// the connection it was found through, and the libpq variables that point a client program at one of them.</summary>
+/// the connection it was found through. <see cref="Inspection.SchemaCheck"/> makes its scratch databases on one, and
+/// <see cref="Snapshots.TemplateDatabaseCache"/> its snapshot builds and clones.</summary>
 /// <remarks>
 /// <para>Made from a <see cref="ResolvedConnection"/> it holds the password and hands it on to every data source
 /// (scratch databases, snapshot builds and clones) and to child programs' environments, never to text that is
@@ -16,7 +17,7 @@ namespace Cutover.Connections;
 /// (<c>ThrowawayServer.CreateDataSource</c>, <c>TestDatabase.CreateDataSource</c>), scratch databases and clones.</para>
 /// <para>Thread-safe: it holds settings only.</para>
 /// </remarks>
-internal sealed class DatabaseServer
+public sealed class DatabaseServer
 {
     private readonly string _settings;
     private readonly DataSourceFactory _factory;
@@ -41,15 +42,20 @@ internal sealed class DatabaseServer
     public string Database { get; }
 
     /// <summary>The server of <paramref name="connection"/>, with its password.</summary>
+    /// <param name="connection">A resolved connection to the server's maintenance database (<c>postgres</c>,
+    /// typically), as a role that may create databases when the server is for scratch databases or snapshots.</param>
+    /// <param name="factory">Builds the data sources; a factory that logs nowhere when null.</param>
+    /// <param name="configure">Adjusts every data source builder (logging, type mappings); null for none.</param>
     public static DatabaseServer Of(
-        ResolvedConnection connection, DataSourceFactory factory, Action<NpgsqlDataSourceBuilder>? configure = null)
+        ResolvedConnection connection, DataSourceFactory? factory = null,
+        Action<NpgsqlDataSourceBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return new DatabaseServer(connection.CreateConnectionStringBuilder(), factory, configure);
     }
 
     /// <summary>The server behind <paramref name="dataSource"/>, without its password (see the remarks).</summary>
-    public static DatabaseServer Behind(NpgsqlDataSource dataSource, Action<NpgsqlDataSourceBuilder>? configure = null)
+    internal static DatabaseServer Behind(NpgsqlDataSource dataSource, Action<NpgsqlDataSourceBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         return new DatabaseServer(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString), configure: configure);
@@ -75,7 +81,7 @@ internal sealed class DatabaseServer
     /// <summary>The libpq variables (<c>PGHOST</c>, <c>PGPORT</c>, <c>PGUSER</c>, <c>PGPASSWORD</c> when there is one,
     /// and <c>PGDATABASE</c> when <paramref name="database"/> is given) that point a child program at this server.
     /// For a child's environment only: it may hold the password, which must never go on a command line.</summary>
-    public Dictionary<string, string> EnvironmentFor(string? database)
+    internal Dictionary<string, string> EnvironmentFor(string? database)
     {
         var settings = new NpgsqlConnectionStringBuilder(_settings);
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ public sealed class DatabaseUnavailableException : CutoverException
     /// <summary>Creates the exception for <paramref name="target"/> (host, port, database and user; never a
     /// password), with the reason read from <paramref name="innerException"/>: one line such as
     /// <c>db1:5432/shop as app: cannot connect: 3D000: database "shop" does not exist</c>.</summary>
-    public DatabaseUnavailableException(string target, Exception innerException)
+    internal DatabaseUnavailableException(string target, Exception innerException)
         : base($"{target}: cannot connect: {DatabaseConnection.DescribeFailure(innerException)}", innerException)
     {
         Target = target;

@@ -40,7 +40,11 @@ public sealed record ResolvedConnection
 
     /// <summary>Says where and as whom Cutover connects, never with the password: <c>db1:5432/app as deploy</c>,
     /// <c>/var/run/postgresql:5432/app as ana</c>, <c>db1:5432,db2:5433/app as deploy</c>.</summary>
-    public string Describe() => string.Join(',', Endpoints) + "/" + Database + " as " + Username;
+    public string Describe() => DescribeServers() + "/" + Database + " as " + Username;
+
+    /// <summary>Says which servers Cutover tries, in order, each with its port: <c>db1:5432</c>,
+    /// <c>/var/run/postgresql:5432</c>, <c>db1:5432,db2:5433</c>; no database, no user.</summary>
+    public string DescribeServers() => string.Join(',', Endpoints);
 
     /// <summary>The same as <see cref="Describe"/>: safe to print and log.</summary>
     public override string ToString() => Describe();

@@ -6,7 +6,7 @@ namespace Cutover.Execution;
 public sealed class DeployLockTimeoutException : CutoverException
 {
     /// <summary>Creates the exception.</summary>
-    public DeployLockTimeoutException(TimeSpan waited, DeployLockHolder? holder, Exception? innerException)
+    internal DeployLockTimeoutException(TimeSpan waited, DeployLockHolder? holder, Exception? innerException)
         : base(string.Create(CultureInfo.InvariantCulture,
                    $"the deploy lock is held by another run{(holder is null ? "" : $" ({holder.Describe()}" +
                        $"{(holder.Since is { } since ? $", since {since:u}" : "")})")}; " +

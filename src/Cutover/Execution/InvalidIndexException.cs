@@ -9,7 +9,7 @@ namespace Cutover.Execution;
 public sealed class InvalidIndexException : CutoverException
 {
     /// <summary>Creates the exception.</summary>
-    public InvalidIndexException(string location, ImmutableArray<InvalidIndex> indexes)
+    internal InvalidIndexException(string location, ImmutableArray<InvalidIndex> indexes)
         : base($"{location}: index {string.Join(", ", indexes.Select(i => i.QualifiedName))} is INVALID after the " +
                "script ran (an interrupted CREATE INDEX CONCURRENTLY leaves it so, and IF NOT EXISTS then skips it): " +
                "run 'cutover repair', which drops it, then 'cutover upgrade' to build it again")

@@ -8,7 +8,7 @@ namespace Cutover.Execution;
 public sealed class MigrationRefusedException : CutoverException
 {
     /// <summary>Creates the exception.</summary>
-    public MigrationRefusedException(string summary, ImmutableArray<DriftFinding> findings)
+    internal MigrationRefusedException(string summary, ImmutableArray<DriftFinding> findings)
         : base(findings.IsDefaultOrEmpty
             ? summary
             : summary + Environment.NewLine + string.Join(Environment.NewLine, findings.Select(f => "  " + f)))

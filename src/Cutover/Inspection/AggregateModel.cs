@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>What defines an aggregate beyond its signature; functions are schema-qualified.</summary>
-public sealed record AggregateModel
+internal sealed record AggregateModel
 {
     /// <summary>The aggregate kind: <c>normal</c>, <c>ordered-set</c> or <c>hypothetical-set</c>.</summary>
     public required string AggregateKind { get; init; }

@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>How an identity column takes its values.</summary>
-public enum ColumnIdentity
+internal enum ColumnIdentity
 {
     /// <summary><c>GENERATED ALWAYS AS IDENTITY</c>.</summary>
     Always,

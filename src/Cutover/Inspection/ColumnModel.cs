@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>A column of a table.</summary>
-public sealed record ColumnModel
+internal sealed record ColumnModel
 {
     /// <summary>The table's schema.</summary>
     public required string Schema { get; init; }

@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>An attribute (field) of a composite type.</summary>
-public sealed record CompositeAttributeModel
+internal sealed record CompositeAttributeModel
 {
     /// <summary>The attribute's name.</summary>
     public required string Name { get; init; }

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Cutover.Inspection;
 
 /// <summary>A composite type made with <c>CREATE TYPE name AS (...)</c> (tables' row types are not listed).</summary>
-public sealed record CompositeTypeModel
+internal sealed record CompositeTypeModel
 {
     /// <summary>The type's schema.</summary>
     public required string Schema { get; init; }

@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>A table constraint: primary key, unique, foreign key, check or exclusion.</summary>
-public sealed record ConstraintModel
+internal sealed record ConstraintModel
 {
     /// <summary>The table's schema.</summary>
     public required string Schema { get; init; }

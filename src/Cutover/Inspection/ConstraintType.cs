@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>The kind of a table constraint.</summary>
-public enum ConstraintType
+internal enum ConstraintType
 {
     /// <summary><c>PRIMARY KEY</c>.</summary>
     PrimaryKey,

@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>A check constraint of a domain.</summary>
-public sealed record DomainConstraintModel
+internal sealed record DomainConstraintModel
 {
     /// <summary>The constraint's name.</summary>
     public required string Name { get; init; }

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Cutover.Inspection;
 
 /// <summary>A domain.</summary>
-public sealed record DomainModel
+internal sealed record DomainModel
 {
     /// <summary>The domain's schema.</summary>
     public required string Schema { get; init; }

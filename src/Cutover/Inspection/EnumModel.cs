@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Cutover.Inspection;
 
 /// <summary>An enum type.</summary>
-public sealed record EnumModel
+internal sealed record EnumModel
 {
     /// <summary>The type's schema.</summary>
     public required string Schema { get; init; }

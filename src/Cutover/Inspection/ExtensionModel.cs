@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>An installed extension; the objects it owns are left out of the model.</summary>
-public sealed record ExtensionModel
+internal sealed record ExtensionModel
 {
     /// <summary>The extension's name.</summary>
     public required string Name { get; init; }

@@ -2,7 +2,7 @@ namespace Cutover.Inspection;
 
 /// <summary>An index; those backing a primary key, unique or exclusion constraint are described by the constraint
 /// and left out.</summary>
-public sealed record IndexModel
+internal sealed record IndexModel
 {
     /// <summary>The index's schema (that of its table).</summary>
     public required string Schema { get; init; }

@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>A schema (namespace) of the database.</summary>
-public sealed record NamespaceModel
+internal sealed record NamespaceModel
 {
     /// <summary>The schema's name.</summary>
     public required string Name { get; init; }

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Cutover.Inspection;
 
 /// <summary>A row-level security policy.</summary>
-public sealed record PolicyModel
+internal sealed record PolicyModel
 {
     /// <summary>The table's schema.</summary>
     public required string Schema { get; init; }

@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>What kind of routine a <see cref="RoutineModel"/> is.</summary>
-public enum RoutineKind
+internal enum RoutineKind
 {
     /// <summary>A function.</summary>
     Function,

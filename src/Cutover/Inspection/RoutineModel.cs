@@ -4,7 +4,7 @@ namespace Cutover.Inspection;
 
 /// <summary>A function, procedure, window function or aggregate, identified by its schema, name and argument
 /// types.</summary>
-public sealed record RoutineModel
+internal sealed record RoutineModel
 {
     /// <summary>The routine's schema.</summary>
     public required string Schema { get; init; }

@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>A function's volatility category.</summary>
-public enum RoutineVolatility
+internal enum RoutineVolatility
 {
     /// <summary><c>IMMUTABLE</c>.</summary>
     Immutable,

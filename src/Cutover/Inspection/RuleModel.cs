@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>A rewrite rule on a table or view (views' own <c>_RETURN</c> rules are part of their definition).</summary>
-public sealed record RuleModel
+internal sealed record RuleModel
 {
     /// <summary>The table's schema.</summary>
     public required string Schema { get; init; }

@@ -19,10 +19,15 @@ public sealed class SchemaCheck
     private readonly ILoggerFactory _loggerFactory;
 
     /// <summary>Creates a check that builds its databases on <paramref name="scratch"/>.</summary>
-    public SchemaCheck(ScratchDatabases scratch, SchemaCheckOptions? options = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="scratch">A server to make scratch databases on, as a role that may create databases: a scratch
+    /// server of its own, or a throwaway one (<c>ThrowawayServer.DatabaseServer</c> in Cutover.Testing); never a
+    /// production server.</param>
+    /// <param name="options">What to compare and how; defaults when null.</param>
+    /// <param name="loggerFactory">Creates the loggers of the migrators and inspectors it runs; none when null.</param>
+    public SchemaCheck(DatabaseServer scratch, SchemaCheckOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(scratch);
-        _scratch = scratch;
+        _scratch = new ScratchDatabases(scratch);
         _options = options ?? new SchemaCheckOptions();
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
     }

@@ -8,7 +8,7 @@ namespace Cutover.Inspection;
 /// expect; an unnamed constraint or index that got different generated names on the two sides shows as one object
 /// only on each side. When a table is on one side only, its columns, constraints, indexes, triggers, rules and
 /// policies are not listed again. Pure and thread-safe.</remarks>
-public sealed class SchemaComparer
+internal sealed class SchemaComparer
 {
     private readonly SchemaComparisonOptions _options;
     private readonly ILogger<SchemaComparer> _logger;

@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 
 namespace Cutover.Inspection;
 
-/// <summary>The result of comparing two <see cref="SchemaModel"/>s: every difference, sorted by object kind, object
+/// <summary>The result of comparing the structure of two databases: every difference, sorted by object kind, object
 /// name and property, with the names the caller gave the two sides.</summary>
 /// <remarks>A plain tree of strings, enums and arrays, meant to be serialised as it is (<c>--json</c>) and rendered
-/// by <see cref="SchemaComparisonFormatter"/>.</remarks>
+/// by <see cref="WriteTo"/>.</remarks>
 public sealed record SchemaComparison
 {
     /// <summary>What the left side is called in output, e.g. <c>schema.sql</c>.</summary>
@@ -19,6 +19,12 @@ public sealed record SchemaComparison
 
     /// <summary>Whether the two schemas are the same structure: no difference other than notes.</summary>
     public bool IsEquivalent => Differences.IsDefault || Differences.All(d => d.Kind == DifferenceKind.Note);
+
+    /// <summary>Writes the comparison as a person reads it at a glance, as <c>cutover check</c> and <c>cutover diff</c>
+    /// print it: one block per object, each differing property with both sides' values labelled by the sides' names,
+    /// multi-line values (function bodies, view definitions) as a line diff, and a closing summary line.</summary>
+    /// <param name="writer">Receives the text, which ends with a newline.</param>
+    public void WriteTo(TextWriter writer) => SchemaComparisonFormatter.Write(this, writer);
 
     /// <inheritdoc/>
     public bool Equals(SchemaComparison? other) =>

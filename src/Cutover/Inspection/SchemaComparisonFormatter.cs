@@ -21,7 +21,7 @@ namespace Cutover.Inspection;
 /// schema.sql and migrations differ: 1 only in schema.sql, 1 differing (1 note)
 /// </code>
 /// </example>
-public static class SchemaComparisonFormatter
+internal static class SchemaComparisonFormatter
 {
     /// <summary>Returns the text for <paramref name="comparison"/>, ending with a newline.</summary>
     public static string Format(SchemaComparison comparison)

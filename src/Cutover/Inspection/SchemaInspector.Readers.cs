@@ -5,7 +5,7 @@ using Npgsql;
 namespace Cutover.Inspection;
 
 /// <summary>Turns the rows of <see cref="CatalogQueries"/> into model records.</summary>
-public sealed partial class SchemaInspector
+internal sealed partial class SchemaInspector
 {
     // In the order of CatalogQueries.Build.
     private Func<NpgsqlDataReader, object?> RowReader(int query) => query switch

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Data;
 using System.Diagnostics;
 using Cutover.Connections;
 using Microsoft.Extensions.Logging;
@@ -10,14 +11,16 @@ namespace Cutover.Inspection;
 /// <summary>Reads a database's catalog into a <see cref="SchemaModel"/>, for comparison with another database's.</summary>
 /// <remarks>Fourteen set-based catalog queries, one per kind of object however many objects there are, sent as two
 /// batches on two connections that run at once: two round trips in all, and on large schemas about half the wall
-/// time of one connection, because printing definitions dominates and runs in the server. Each batch is one implicit
-/// transaction; the two are not one snapshot, so DDL committed during an inspection may show on one side only, as
-/// with any catalog read that is not under a lock. Definitions are
-/// normalised by the server (<c>pg_get_viewdef</c>, <c>pg_get_constraintdef</c>, <c>pg_get_indexdef</c>, ...) with
-/// <c>search_path</c> set to <c>pg_catalog</c>, so user objects in them are always schema-qualified. Nothing is
-/// written and no lock beyond catalog reads is taken. Thread-safe: one inspector can inspect several databases at
-/// once.</remarks>
-public sealed partial class SchemaInspector
+/// time of one connection, because printing definitions dominates and runs in the server. Both connections read one
+/// snapshot, as pg_dump's parallel workers do: the first runs in a <c>REPEATABLE READ</c> transaction that exports its
+/// snapshot (<c>pg_export_snapshot()</c>), the second imports it (<c>SET TRANSACTION SNAPSHOT</c>), so DDL committed
+/// during an inspection shows on neither side or, if it committed before, on both. (The <c>pg_get_*def</c>
+/// functions print the catalog as it is now, not as of the snapshot, as in pg_dump; only which objects are listed
+/// follows the snapshot.) Definitions are normalised by the server (<c>pg_get_viewdef</c>,
+/// <c>pg_get_constraintdef</c>, <c>pg_get_indexdef</c>, ...) with <c>search_path</c> set to <c>pg_catalog</c>, so
+/// user objects in them are always schema-qualified. Nothing is written and no lock beyond catalog reads is taken.
+/// Thread-safe: one inspector can inspect several databases at once.</remarks>
+internal sealed partial class SchemaInspector
 {
     private readonly InspectionOptions _options;
     private readonly ILogger<SchemaInspector> _logger;
@@ -73,50 +76,123 @@ public sealed partial class SchemaInspector
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         var started = Stopwatch.GetTimestamp();
-        var connection = await DatabaseConnection.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+
+        // Both connections are opened at once, so the second's set-up (a server process, authentication) costs no
+        // wall time of its own.
+        var (first, second) = await OpenPairAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        await using (first.ConfigureAwait(false))
+        await using (second.ConfigureAwait(false))
         {
-            var major = connection.PostgreSqlVersion.Major;
-            InspectionLog.Inspecting(_logger, connection.Host, connection.Port, connection.Database, major);
+            var major = first.PostgreSqlVersion.Major;
+            InspectionLog.Inspecting(_logger, first.Host, first.Port, first.Database, major);
 
             var queries = CatalogQueries.Build(major, _options.IncludePrivileges);
             var results = new List<object>[queries.Count];
             var lanes = CatalogQueries.Lanes;
-            await Task.WhenAll(
-                ReadLaneAsync(connection, queries, lanes[0], results, cancellationToken),
-                ReadLaneOnNewConnectionAsync(dataSource, queries, lanes[1], results, cancellationToken))
+
+            // REPEATABLE READ: every query of a batch reads the snapshot its transaction took first. Npgsql sends the
+            // BEGIN with the batch, so this costs no round trip. Both transactions stay open until both batches are
+            // read, which keeps the exported snapshot importable for as long as the second connection may need it.
+            var firstTransaction = await first.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
                 .ConfigureAwait(false);
+            await using (firstTransaction.ConfigureAwait(false))
+            {
+                var secondTransaction = await second.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
+                    .ConfigureAwait(false);
+                await using (secondTransaction.ConfigureAwait(false))
+                {
+                    var exported = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    await Task.WhenAll(
+                        ReadExportingLaneAsync(first, major, queries, lanes[0], results, exported, cancellationToken),
+                        ReadImportingLaneAsync(second, major, queries, lanes[1], results, exported.Task, cancellationToken))
+                        .ConfigureAwait(false);
+                }
+            }
 
             var model = Assemble(results, major);
             var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var objectCount = CountObjects(model);
             InspectionLog.Inspected(
-                _logger, connection.Database, model.Tables.Length, model.Routines.Length, objectCount, elapsedMs);
+                _logger, first.Database, model.Tables.Length, model.Routines.Length, objectCount, elapsedMs);
             return model;
         }
     }
 
-    private async Task ReadLaneOnNewConnectionAsync(
-        NpgsqlDataSource dataSource, IReadOnlyList<string> queries, IReadOnlyList<int> lane, List<object>[] results,
-        CancellationToken cancellationToken)
+    /// <summary>Runs between the first connection's export of its snapshot and the second connection's import of it;
+    /// for tests that commit DDL there, to prove both read one snapshot.</summary>
+    internal Func<CancellationToken, Task>? SnapshotExported { get; init; }
+
+    private static async Task<(NpgsqlConnection First, NpgsqlConnection Second)> OpenPairAsync(
+        NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var connection = await DatabaseConnection.OpenAsync(dataSource, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var first = DatabaseConnection.OpenAsync(dataSource, cancellationToken);
+        var second = DatabaseConnection.OpenAsync(dataSource, cancellationToken);
+        try
         {
-            await ReadLaneAsync(connection, queries, lane, results, cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(first, second).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The one that did open goes back to the pool.
+            foreach (var opened in new[] { first, second }.Where(t => t.IsCompletedSuccessfully))
+            {
+                await opened.Result.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        return (first.Result, second.Result);
+    }
+
+    // The first lane's batch starts with pg_export_snapshot(): its id is known as soon as the first row arrives, while
+    // the server goes on with the rest of the batch.
+    private async Task ReadExportingLaneAsync(
+        NpgsqlConnection connection, int major, IReadOnlyList<string> queries, IReadOnlyList<int> lane,
+        List<object>[] results, TaskCompletionSource<string> exported, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReadLaneAsync(connection, [CatalogQueries.ExportSnapshot(major)], queries, lane, results,
+                head => exported.TrySetResult(head.GetString(0)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The second lane waits for the id: it must not wait for ever.
+            exported.TrySetException(e);
+            throw;
         }
     }
 
-    // One batch, one round trip: PostgreSQL runs the whole batch in one implicit transaction, which is what the
-    // transaction-local search_path setting at its head relies on.
+    // SET TRANSACTION SNAPSHOT must come before any query of the transaction: first in the batch, right after BEGIN.
+    private async Task ReadImportingLaneAsync(
+        NpgsqlConnection connection, int major, IReadOnlyList<string> queries, IReadOnlyList<int> lane,
+        List<object>[] results, Task<string> exported, CancellationToken cancellationToken)
+    {
+        var snapshotId = await exported.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (SnapshotExported is { } hook)
+        {
+            await hook(cancellationToken).ConfigureAwait(false);
+        }
+
+        await ReadLaneAsync(connection, [CatalogQueries.ImportSnapshot(snapshotId), CatalogQueries.SetSettings(major)],
+            queries, lane, results, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    // One batch, one round trip. The head statements set the transaction up (snapshot, transaction-local settings);
+    // the last of them returns one row, which readHead sees, and the lane's queries follow.
     private async Task ReadLaneAsync(
-        NpgsqlConnection connection, IReadOnlyList<string> queries, IReadOnlyList<int> lane, List<object>[] results,
-        CancellationToken cancellationToken)
+        NpgsqlConnection connection, IReadOnlyList<string> head, IReadOnlyList<string> queries, IReadOnlyList<int> lane,
+        List<object>[] results, Action<NpgsqlDataReader>? readHead, CancellationToken cancellationToken)
     {
         var batch = new NpgsqlBatch(connection);
         await using (batch.ConfigureAwait(false))
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(CatalogQueries.SetSearchPath));
+            foreach (var statement in head)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+            }
+
             var excludedSchemas = _options.ExcludedSchemas.IsDefault ? [] : _options.ExcludedSchemas.ToArray();
             foreach (var index in lane)
             {
@@ -129,6 +205,12 @@ public sealed partial class SchemaInspector
             var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
+                // The reader skips statements that return no rows (SET), so it starts on the head's row.
+                if (readHead is not null && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    readHead(reader);
+                }
+
                 await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var index in lane)
                 {

@@ -7,7 +7,7 @@ namespace Cutover.Inspection;
 /// and normalised definitions (never OIDs) so that two databases can be compared.</summary>
 /// <remarks>Child objects (columns, constraints, indexes, triggers, rules, policies) are listed flat, each naming its
 /// table. Every list is sorted, so two inspections of the same structure give equal models.</remarks>
-public sealed record SchemaModel
+internal sealed record SchemaModel
 {
     /// <summary>The server's major version, e.g. 15; definitions are normalised by that server.</summary>
     public int ServerMajorVersion { get; init; }

@@ -3,7 +3,7 @@ using Npgsql;
 namespace Cutover.Inspection;
 
 /// <summary>A database made for one check and dropped when disposed.</summary>
-public sealed class ScratchDatabase : IAsyncDisposable
+internal sealed class ScratchDatabase : IAsyncDisposable
 {
     private readonly Func<string, CancellationToken, Task> _drop;
 

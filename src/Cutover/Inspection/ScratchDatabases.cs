@@ -5,10 +5,10 @@ using Npgsql;
 namespace Cutover.Inspection;
 
 /// <summary>Creates and drops throwaway databases on a server the caller chooses: a scratch server given with
-/// <c>--scratch</c>, or a throwaway server from Cutover.Testing (<c>ThrowawayServer.Scratch()</c>).</summary>
-/// <param name="maintenance">A data source on the server's maintenance database, for CREATE and DROP DATABASE.</param>
-/// <param name="connectTo">Makes a data source for a database on the same server, by name.</param>
-public sealed class ScratchDatabases(NpgsqlDataSource maintenance, Func<string, NpgsqlDataSource> connectTo)
+/// <c>--scratch</c>, or a throwaway server from Cutover.Testing (<c>ThrowawayServer.DatabaseServer</c>).</summary>
+/// <param name="server">The server; CREATE and DROP DATABASE run in its maintenance database
+/// (<see cref="DatabaseServer.Database"/>).</param>
+internal sealed class ScratchDatabases(DatabaseServer server)
 {
     private int _counter;
 
@@ -20,21 +20,27 @@ public sealed class ScratchDatabases(NpgsqlDataSource maintenance, Func<string, 
             Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture) + "_" +
             Guid.NewGuid().ToString("N")[..8];
         await ExecuteAsync("CREATE DATABASE " + SqlIdentifier.Quote(name), cancellationToken).ConfigureAwait(false);
-        return new ScratchDatabase(name, connectTo(name), DropAsync);
+        return new ScratchDatabase(name, server.CreateDataSource(name), DropAsync);
     }
 
     private Task DropAsync(string name, CancellationToken cancellationToken) =>
         ExecuteAsync("DROP DATABASE IF EXISTS " + SqlIdentifier.Quote(name) + " WITH (FORCE)", cancellationToken);
 
+    // A data source per statement rather than one held open: a check makes a handful of databases, and nothing then
+    // has to be disposed with the check.
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
-        var connection = await DatabaseConnection.OpenAsync(maintenance, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var maintenance = server.CreateDataSource(server.Database);
+        await using (maintenance.ConfigureAwait(false))
         {
-            var command = new NpgsqlCommand(sql, connection);
-            await using (command.ConfigureAwait(false))
+            var connection = await DatabaseConnection.OpenAsync(maintenance, cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                var command = new NpgsqlCommand(sql, connection);
+                await using (command.ConfigureAwait(false))
+                {
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
     }

@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>A sequence; identity columns' sequences are described by their column instead.</summary>
-public sealed record SequenceModel
+internal sealed record SequenceModel
 {
     /// <summary>The sequence's schema.</summary>
     public required string Schema { get; init; }

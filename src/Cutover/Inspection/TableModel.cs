@@ -4,7 +4,7 @@ namespace Cutover.Inspection;
 
 /// <summary>A table, partitioned table or partition; its columns, constraints, indexes, triggers, rules and policies
 /// are listed in <see cref="SchemaModel"/> with this table's name.</summary>
-public sealed record TableModel
+internal sealed record TableModel
 {
     /// <summary>The table's schema.</summary>
     public required string Schema { get; init; }

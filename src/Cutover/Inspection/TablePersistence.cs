@@ -1,7 +1,7 @@
 namespace Cutover.Inspection;
 
 /// <summary>Whether a table's rows are written to the write-ahead log.</summary>
-public enum TablePersistence
+internal enum TablePersistence
 {
     /// <summary>An ordinary, logged table.</summary>
     Permanent,

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Cutover.Inspection;
 
 /// <summary>A user trigger on a table or view (the internal triggers behind foreign keys are left out).</summary>
-public sealed record TriggerModel
+internal sealed record TriggerModel
 {
     /// <summary>The table's schema.</summary>
     public required string Schema { get; init; }

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Cutover.Inspection;
 
 /// <summary>A view or materialized view.</summary>
-public sealed record ViewModel
+internal sealed record ViewModel
 {
     /// <summary>The view's schema.</summary>
     public required string Schema { get; init; }

@@ -1,7 +1,7 @@
 namespace Cutover.Journal;
 
 /// <summary>How a migration came to be recorded.</summary>
-public enum JournalEntryKind
+internal enum JournalEntryKind
 {
     /// <summary>Cutover ran the script.</summary>
     Applied,

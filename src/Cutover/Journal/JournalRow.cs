@@ -13,7 +13,7 @@ namespace Cutover.Journal;
 /// <param name="DurationMs">How long it ran, for applied scripts.</param>
 /// <param name="ToolVersion">The Cutover version that recorded it.</param>
 /// <param name="Error">The error of a failed no-transaction script.</param>
-public sealed record JournalRow(
+internal sealed record JournalRow(
     string Name,
     string Version,
     int? Serial,

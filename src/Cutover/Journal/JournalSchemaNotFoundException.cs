@@ -6,7 +6,7 @@ namespace Cutover.Journal;
 public sealed class JournalSchemaNotFoundException : CutoverException
 {
     /// <summary>Creates the exception for <paramref name="journalTable"/>.</summary>
-    public JournalSchemaNotFoundException(JournalTableName journalTable)
+    internal JournalSchemaNotFoundException(JournalTableName journalTable)
         : base($"journal table {journalTable?.ToString() ?? throw new ArgumentNullException(nameof(journalTable))}: " +
                $"schema {SqlIdentifier.Quote(journalTable.Schema)} does not exist; create it first, or keep the journal " +
                "in an existing schema")

@@ -1,7 +1,7 @@
 namespace Cutover.Journal;
 
 /// <summary>Where a recorded migration stands.</summary>
-public enum JournalState
+internal enum JournalState
 {
     /// <summary>Done.</summary>
     Succeeded,

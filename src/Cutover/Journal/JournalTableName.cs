@@ -11,7 +11,7 @@ namespace Cutover.Journal;
 public sealed partial record JournalTableName(string Schema, string Table)
 {
     /// <summary>What <see cref="TryParse"/> accepts, for messages.</summary>
-    internal const string PlainNameRule =
+    public const string PlainNameRule =
         "expected schema.name or name, each part a lower-case letter or _ followed by lower-case letters, digits, _ " +
         "or $ (at most 63 characters)";
 

@@ -5,7 +5,7 @@ using Cutover.Scripts;
 namespace Cutover.Planning;
 
 /// <summary>Decides what an upgrade applies from the scripts and the journal; pure logic, no database.</summary>
-public static class Planner
+internal static class Planner
 {
     /// <summary>Plans an upgrade.</summary>
     public static MigrationPlan Plan(MigrationSet scripts, IReadOnlyList<JournalRow> journal, PlanRequest request)

@@ -4,7 +4,7 @@ namespace Cutover.PostDeploy;
 
 /// <summary>Runs actions one after another in this process (the default; <c>cutover deploy</c> itself).</summary>
 /// <remarks>A failed action is recorded and the next one still runs; the result says which failed.</remarks>
-public sealed class InProcessPostDeployScheduler : IPostDeployScheduler
+internal sealed class InProcessPostDeployScheduler : IPostDeployScheduler
 {
     private readonly PostDeployExecutor _executor;
 

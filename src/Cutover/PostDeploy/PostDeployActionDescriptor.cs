@@ -11,7 +11,7 @@ namespace Cutover.PostDeploy;
 /// <param name="Method">The method for a method action; null for a class action.</param>
 /// <remarks><paramref name="DeclaringType"/> keeps its public constructors when trimmed: the executor creates instances
 /// through them.</remarks>
-public sealed record PostDeployActionDescriptor(
+internal sealed record PostDeployActionDescriptor(
     string Id, string? Description, bool Auto,
     [param: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
     [property: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]

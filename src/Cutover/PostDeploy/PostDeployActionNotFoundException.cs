@@ -4,7 +4,7 @@ namespace Cutover.PostDeploy;
 public sealed class PostDeployActionNotFoundException : CutoverException
 {
     /// <summary>Creates the exception for <paramref name="actionId"/>.</summary>
-    public PostDeployActionNotFoundException(string actionId)
+    internal PostDeployActionNotFoundException(string actionId)
         : base($"{actionId}: no post-deploy action with this id is declared in the loaded assemblies")
     {
         ActionId = actionId;

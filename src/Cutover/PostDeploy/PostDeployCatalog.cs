@@ -28,11 +28,11 @@ public sealed class PostDeployCatalog
     }
 
     /// <summary>The actions, in ordinal order of their ids (the order they run in).</summary>
-    public ImmutableArray<PostDeployActionDescriptor> Actions { get; }
+    internal ImmutableArray<PostDeployActionDescriptor> Actions { get; }
 
     /// <summary>The one concrete <see cref="IPostDeployTenantProvider"/> the assemblies declare, if any.</summary>
     [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
-    public Type? TenantProviderType { get; }
+    internal Type? TenantProviderType { get; }
 
     /// <summary>Finds every action declared in <paramref name="assemblies"/>.</summary>
     /// <exception cref="PostDeployDefinitionException">Ids clash, an attribute sits on a class that does not
@@ -116,7 +116,7 @@ public sealed class PostDeployCatalog
     }
 
     /// <summary>Finds an action by id.</summary>
-    public bool TryFind(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PostDeployActionDescriptor? action) =>
+    internal bool TryFind(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PostDeployActionDescriptor? action) =>
         _byId.TryGetValue(id, out action);
 
     [RequiresUnreferencedCode(FindsActionsByReflection)]

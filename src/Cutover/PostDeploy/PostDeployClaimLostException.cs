@@ -6,7 +6,7 @@ namespace Cutover.PostDeploy;
 public sealed class PostDeployClaimLostException : CutoverException
 {
     /// <summary>Creates the exception for <paramref name="item"/>.</summary>
-    public PostDeployClaimLostException(PostDeployWorkItem item)
+    internal PostDeployClaimLostException(PostDeployWorkItem item)
         : base($"{item}: the claim on this post-deploy action expired and was taken over or released")
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -6,7 +6,7 @@ namespace Cutover.PostDeploy;
 public sealed class PostDeployDefinitionException : CutoverException
 {
     /// <summary>Creates the exception with every problem found.</summary>
-    public PostDeployDefinitionException(ImmutableArray<string> problems)
+    internal PostDeployDefinitionException(ImmutableArray<string> problems)
         : base(string.Join(Environment.NewLine, problems))
     {
         Problems = problems;

@@ -11,7 +11,7 @@ namespace Cutover.PostDeploy;
 /// <remarks>Any number of instances share the work; each action runs once (<c>FOR UPDATE SKIP LOCKED</c> claims with
 /// an expiring lease). Stopping the host hands a running action back at once, and another instance continues it
 /// from its cursor. Only actions this instance's code declares are claimed.</remarks>
-public sealed class PostDeployWorker : BackgroundService
+internal sealed class PostDeployWorker : BackgroundService
 {
     private readonly PostDeployExecutor _executor;
     private readonly PostDeployWorkerOptions _options;

@@ -5,7 +5,7 @@ namespace Cutover.Scripts;
 
 /// <summary>The checksum that detects an edited script: SHA-256 of the text with CRLF folded to LF and a leading BOM
 /// removed, so a checkout on Windows does not look like drift.</summary>
-public static class ScriptChecksum
+internal static class ScriptChecksum
 {
     /// <summary>Returns the lower-case hex SHA-256 of the normalised text.</summary>
     public static string Compute(string content)

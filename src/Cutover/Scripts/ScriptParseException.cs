@@ -7,7 +7,7 @@ namespace Cutover.Scripts;
 public sealed class ScriptParseException : CutoverException
 {
     /// <summary>Creates the exception for one or more problems.</summary>
-    public ScriptParseException(IEnumerable<ScriptProblem> problems)
+    internal ScriptParseException(IEnumerable<ScriptProblem> problems)
         : this(problems.ToImmutableArray())
     {
     }

@@ -6,4 +6,4 @@ namespace Cutover.Snapshots;
 /// <param name="ScriptCount">How many migrations it holds.</param>
 /// <param name="LastScript">The last migration it holds, or null when it holds none.</param>
 /// <param name="Created">When it was built.</param>
-public sealed record SnapshotEntry(string TemplateName, string Stage, int ScriptCount, string? LastScript, DateTimeOffset Created);
+internal sealed record SnapshotEntry(string TemplateName, string Stage, int ScriptCount, string? LastScript, DateTimeOffset Created);

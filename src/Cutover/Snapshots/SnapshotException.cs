@@ -6,13 +6,13 @@ namespace Cutover.Snapshots;
 public sealed class SnapshotException : CutoverException
 {
     /// <summary>Creates the exception.</summary>
-    public SnapshotException(string message)
+    internal SnapshotException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception with its cause.</summary>
-    public SnapshotException(string message, Exception? innerException)
+    internal SnapshotException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }

@@ -73,9 +73,7 @@ public sealed class DatabaseConnectionTests(ServerFixture fixture, PasswordServe
         var resolved = await ResolveAsync(
             $"Host=127.0.0.1;Port={passwords.Server.Port};Username={PasswordServerFixture.Role};" +
             $"Password={PasswordServerFixture.Password};Database=postgres");
-        var server = DatabaseServer.Of(resolved, new DataSourceFactory());
-        await using var maintenance = server.CreateDataSource(server.Database);
-        var scratch = new ScratchDatabases(maintenance, server.CreateDataSource);
+        var scratch = new ScratchDatabases(DatabaseServer.Of(resolved));
 
         await using var database = await scratch.CreateAsync("password", ct);
         await using var command = database.DataSource.CreateCommand("SELECT current_user || '@' || current_database()");

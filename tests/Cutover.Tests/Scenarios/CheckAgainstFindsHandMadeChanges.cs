@@ -32,7 +32,7 @@ public sealed class CheckAgainstFindsHandMadeChanges(ServerFixture fixture, Proc
             await hand.ExecuteNonQueryAsync(ct);
         }
 
-        var result = await new SchemaCheck(fixture.Server.Scratch()).CompareWithJournalAsync(scripts, production, ct);
+        var result = await new SchemaCheck(fixture.Server.DatabaseServer).CompareWithJournalAsync(scripts, production, ct);
 
         result.IsEquivalent.ShouldBeFalse();
         result.Differences.ShouldContain(d => d.Kind == DifferenceKind.OnlyInRight && d.ObjectKind == ObjectKind.Column &&
@@ -49,7 +49,7 @@ public sealed class CheckAgainstFindsHandMadeChanges(ServerFixture fixture, Proc
             new DirectoryScriptSource(SharedCorpus.Path("procrastinate", "migrations")), ct);
         await using var production = procrastinate.Database.CreateDataSource();
 
-        var result = await new SchemaCheck(fixture.Server.Scratch()).CompareWithJournalAsync(scripts, production, ct);
+        var result = await new SchemaCheck(fixture.Server.DatabaseServer).CompareWithJournalAsync(scripts, production, ct);
 
         result.Differences.ShouldBeEmpty();
     }
@@ -61,7 +61,7 @@ public sealed class CheckAgainstFindsHandMadeChanges(ServerFixture fixture, Proc
         var scripts = await MigrationSet.LoadAsync(
             new DirectoryScriptSource(SharedCorpus.Path("procrastinate", "migrations")), ct);
 
-        var result = await new SchemaCheck(fixture.Server.Scratch()).CompareInstallWithUpgradeAsync(scripts, ct);
+        var result = await new SchemaCheck(fixture.Server.DatabaseServer).CompareInstallWithUpgradeAsync(scripts, ct);
 
         result.IsEquivalent.ShouldBeTrue();
         result.Differences.ShouldHaveSingleItem().Property.ShouldBe("column order");

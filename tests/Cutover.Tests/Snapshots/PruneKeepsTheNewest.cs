@@ -24,7 +24,7 @@ public sealed class PruneKeepsTheNewest
 
         var result = await cache.PruneAsync(1, ct);
 
-        result.Kept.Select(k => k.TemplateName).ShouldBe([names[2]]);
+        result.Kept.ShouldBe([names[2]]);
         result.Dropped.ShouldBe([names[1], names[0]]);
         (await cache.ListAsync(ct)).Select(e => e.TemplateName).ShouldBe([names[2]]);
     }

@@ -38,6 +38,7 @@ public sealed class TemplateDatabaseCacheTests(ServerFixture fixture)
         second.Key.ShouldBe(first.Key);
     }
 
+    // Nine: more than CloneAsync makes at once, and one lane makes a clone more than the others.
     [Fact]
     public async Task CloneAsync_makes_databases_holding_the_snapshot()
     {
@@ -47,14 +48,42 @@ public sealed class TemplateDatabaseCacheTests(ServerFixture fixture)
         var cache = new TemplateDatabaseCache(maintenance);
         var snapshot = await cache.EnsureAsync(scripts, new SnapshotRequest(), ct);
 
-        var clones = await cache.CloneAsync(snapshot, 3, ct);
+        var clones = await cache.CloneAsync(snapshot, 9, ct);
 
-        clones.Distinct().Count().ShouldBe(3);
+        clones.Distinct().Count().ShouldBe(9);
         foreach (var clone in clones)
         {
             (await SnapshotTestKit.TableCountAsync(Server, clone)).ShouldBe(3);
             (await SnapshotTestKit.JournalCountAsync(Server, clone)).ShouldBe(6);
         }
+    }
+
+    [Fact]
+    public async Task CloneAsync_cancelled_after_its_first_clone_leaves_no_clone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var scripts = await GeneratedMigrations.LoadAsync(GeneratedMigrations.Write(1));
+        await using var maintenance = Server.CreateDataSource();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var events = new EventCollector<TemplateDatabaseCache>
+        {
+            OnEvent = id =>
+            {
+                if (id == CutoverEventIds.CloneCreated)
+                {
+                    cancellation.Cancel();
+                }
+            },
+        };
+        var cache = new TemplateDatabaseCache(maintenance, logger: events);
+        var snapshot = await cache.EnsureAsync(scripts, new SnapshotRequest(), ct);
+
+        var failure = await Should.ThrowAsync<Exception>(() => cache.CloneAsync(snapshot, 8, cancellation.Token));
+
+        failure.ShouldBeAssignableTo<OperationCanceledException>();
+        events.EventIds.ShouldContain(CutoverEventIds.CloneCreated);
+        (await SnapshotTestKit.ScalarAsync(Server, "postgres",
+            $"SELECT count(*) FROM pg_database WHERE starts_with(datname, 'cutover_clone_{snapshot.Key.Short}')")).ShouldBe(0);
     }
 
     [Fact]
