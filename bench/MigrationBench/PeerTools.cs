@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Cutover.Benchmarks;
+using Cutover.Bench;
 
 namespace MigrationBench;
 
@@ -42,7 +42,7 @@ internal sealed class PeerTools
         if (!File.Exists(grate))
         {
             await Console.Error.WriteLineAsync($"installing grate {GrateVersion} into {_peers}/grate ...");
-            await ChildProcess.RunAsync("dotnet", ["tool", "install", "grate", "--version", GrateVersion,
+            await TimedProcess.RunAsync(["dotnet"], ["tool", "install", "grate", "--version", GrateVersion,
                 "--tool-path", Path.Combine(_peers, "grate")]);
         }
 
@@ -58,7 +58,7 @@ internal sealed class PeerTools
         if (!File.Exists(dbmate))
         {
             await Console.Error.WriteLineAsync($"installing dbmate {DbmateVersion} into {_peers} ...");
-            await ChildProcess.RunAsync("npm", ["install", "--prefix", _peers, "--no-save", "dbmate@" + DbmateVersion]);
+            await TimedProcess.RunAsync(["npm"], ["install", "--prefix", _peers, "--no-save", "dbmate@" + DbmateVersion]);
         }
 
         return dbmate;

@@ -11,6 +11,7 @@
 // budget is missed, so CI can use it as a gate. Run it on a quiet machine: the budgets are wall-clock milliseconds.
 using System.Diagnostics;
 using System.Globalization;
+using Cutover.Bench;
 using Cutover.Benchmarks;
 using Cutover.Testing;
 
@@ -87,8 +88,7 @@ async Task<(double Median, double Min)> MeasureAsync(string[] command, string[] 
     return (times[times.Count / 2], times[0]);
 }
 
-static Task RunAsync(string[] command, string[] arguments) =>
-    ChildProcess.RunAsync(command[0], command.Skip(1).Concat(arguments));
+static Task RunAsync(string[] command, string[] arguments) => TimedProcess.RunAsync(command, arguments);
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

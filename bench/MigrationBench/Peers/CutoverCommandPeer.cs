@@ -1,4 +1,4 @@
-using Cutover.Benchmarks;
+using Cutover.Bench;
 namespace MigrationBench.Peers;
 
 /// <summary>The <c>cutover</c> command, a process per run: <c>cutover upgrade --phase all</c>, either as the dotnet
@@ -18,7 +18,7 @@ internal sealed class CutoverCommandPeer(string name, string program, IReadOnlyL
     public static CutoverCommandPeer Native(string binary, MigrationWorkspace migrations) =>
         new("Cutover CLI, NativeAOT `cutover upgrade`", binary, [], migrations);
 
-    public Task ApplyAsync(RunTarget target) => ChildProcess.RunAsync(program,
+    public Task ApplyAsync(RunTarget target) => TimedProcess.RunAsync([program],
         [.. prefix, "upgrade", "--phase", "all", "--connection", target.ConnectionString,
             "--dir", migrations.Folder]);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Cutover.Testing;
-using Cutover.Benchmarks;
+using Cutover.Bench;
 
 namespace MigrationBench.Peers;
 
@@ -20,7 +20,7 @@ internal sealed class DbmatePeer(string binary, ThrowawayServer server, Migratio
     public bool RunsInProcess => false;
 
     // `migrate`, not `up`: `up` first creates the database when missing, and every approach here gets it created.
-    public Task ApplyAsync(RunTarget target) => ChildProcess.RunAsync(binary,
+    public Task ApplyAsync(RunTarget target) => TimedProcess.RunAsync([binary],
         ["--url", Url(target.Database), "--migrations-dir", _folder, "--no-dump-schema", "migrate"]);
 
     // The Unix socket, as every other approach uses.

@@ -1,4 +1,4 @@
-using Cutover.Benchmarks;
+using Cutover.Bench;
 namespace MigrationBench.Peers;
 
 /// <summary>grate (the dotnet tool): the scripts copied into its <c>up</c> folder (one-time scripts, run in name
@@ -15,7 +15,7 @@ internal sealed class GratePeer(string program, MigrationWorkspace migrations) :
 
     public bool RunsInProcess => false;
 
-    public Task ApplyAsync(RunTarget target) => ChildProcess.RunAsync(program,
+    public Task ApplyAsync(RunTarget target) => TimedProcess.RunAsync([program],
         ["--connectionstring=" + target.ConnectionString, "--sqlfilesdirectory=" + _folder,
             "--databasetype=postgresql", "--silent",
             // grate keeps a copy of every run and its log here; a folder of the workspace, not the home directory.

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Cutover.Testing;
-using Cutover.Benchmarks;
+using Cutover.Bench;
 
 namespace MigrationBench.Peers;
 
@@ -30,10 +30,10 @@ internal sealed class PsqlPeer(string name, ThrowawayServer server, IReadOnlyLis
 
     public async Task ApplyAsync(RunTarget target)
     {
-        var psql = Path.Combine(server.BinDirectory, "psql");
+        var psql = BenchPrograms.Locate(server.BinDirectory, "psql");
         foreach (var file in files)
         {
-            await ChildProcess.RunAsync(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", .. singleTransaction ? ["-1"] : Array.Empty<string>(),
+            await TimedProcess.RunAsync([psql], ["-X", "-q", "-v", "ON_ERROR_STOP=1", .. singleTransaction ? ["-1"] : Array.Empty<string>(),
                 "-f", file, "-h", server.SocketDirectory, "-p", server.Port.ToString(CultureInfo.InvariantCulture),
                 "-U", server.Username, "-d", target.Database]);
         }
