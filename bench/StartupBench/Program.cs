@@ -11,6 +11,7 @@
 // budget is missed, so CI can use it as a gate. Run it on a quiet machine: the budgets are wall-clock milliseconds.
 using System.Diagnostics;
 using System.Globalization;
+using Cutover.Bench;
 using Cutover.Benchmarks;
 using Cutover.Testing;
 
@@ -87,29 +88,7 @@ async Task<(double Median, double Min)> MeasureAsync(string[] command, string[] 
     return (times[times.Count / 2], times[0]);
 }
 
-static async Task RunAsync(string[] command, string[] arguments)
-{
-    var start = new ProcessStartInfo(command[0])
-    {
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-        UseShellExecute = false,
-    };
-    foreach (var argument in command.Skip(1).Concat(arguments))
-    {
-        start.ArgumentList.Add(argument);
-    }
-
-    using var process = Process.Start(start)!;
-    var output = process.StandardOutput.ReadToEndAsync();
-    var error = process.StandardError.ReadToEndAsync();
-    await process.WaitForExitAsync();
-    if (process.ExitCode != 0)
-    {
-        throw new InvalidOperationException(
-            $"{string.Join(' ', command)} {string.Join(' ', arguments)} exited {process.ExitCode}: {await error}{await output}");
-    }
-}
+static Task RunAsync(string[] command, string[] arguments) => TimedProcess.RunAsync(command, arguments);
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
