@@ -99,6 +99,13 @@ public sealed class DataSourceFactory
         settings = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
         settings.ApplicationName ??= DefaultApplicationName;
 
+        // libpq never negotiates TLS over a Unix-domain socket; Npgsql's prefer would ask the server first, a round
+        // trip on every connection for an answer known in advance. What a target demands (require, verify-*) stays.
+        if ((settings.SslMode is SslMode.Prefer or SslMode.Allow) && OnlyUnixSockets(settings.Host))
+        {
+            settings.SslMode = SslMode.Disable;
+        }
+
         // Include Error Detail stays as the user set it, off by default. PostgreSQL puts row values in DETAIL
         // ("Key (email)=(ana@example.com) already exists."), and Cutover runs against production data and prints
         // errors into CI logs that are widely readable and kept for long. SQLSTATE, message, constraint, table and
@@ -109,6 +116,10 @@ public sealed class DataSourceFactory
         // minus the password; the description (DatabaseConnection.Describe) is shorter and names no option.
         return settings;
     }
+
+    private static bool OnlyUnixSockets(string? hosts) =>
+        !string.IsNullOrEmpty(hosts) &&
+        hosts.Split(',', StringSplitOptions.TrimEntries).All(h => h.StartsWith('/') || h.StartsWith('@'));
 
     private NpgsqlDataSource Log(NpgsqlDataSource dataSource, NpgsqlConnectionStringBuilder settings, string? applicationName)
     {

@@ -115,6 +115,31 @@ public sealed class DataSourceFactoryTests(ServerFixture fixture) : IDisposable
         new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).CommandTimeout.ShouldBe(77);
     }
 
+    [Theory]
+    [InlineData("Host=/run/postgresql;Username=deploy", SslMode.Disable)]
+    [InlineData("Host=/run/postgresql,@abstract;Username=deploy", SslMode.Disable)]
+    [InlineData("Host=/run/postgresql;Username=deploy;SSL Mode=Require", SslMode.Require)]
+    [InlineData("Host=db.internal;Username=deploy", SslMode.Prefer)]
+    [InlineData("Host=/run/postgresql,db.internal;Username=deploy", SslMode.Prefer)]
+    public async Task TLS_is_not_asked_for_over_a_Unix_socket_unless_required(string connection, SslMode expected)
+    {
+        var resolved = await new ConnectionResolver().ResolveAsync(
+            ConnectionTarget.Create(connection), Environment(), TestContext.Current.CancellationToken);
+
+        await using var dataSource = new DataSourceFactory().Create(resolved);
+
+        new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).SslMode.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task Connects_over_the_socket_without_TLS()
+    {
+        var database = await fixture.CreateDatabaseAsync();
+
+        (await QueryAsync(ConnectionTarget.Create(fixture.Server.ConnectionString(database)), Environment(),
+            "select ssl::text from pg_stat_ssl where pid = pg_backend_pid()")).ShouldBe("false");
+    }
+
     [Fact]
     public async Task Logs_the_data_source_at_debug_by_event_id()
     {
