@@ -24,7 +24,11 @@ internal static class StatusCommand
             }
             else
             {
-                report.WriteText(output);
+                // One write instead of one per line: the console flushes every line, and a status of 500 scripts
+                // made 500 system calls.
+                using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+                report.WriteText(text);
+                await output.WriteAsync(text.ToString());
             }
 
             return ExitCodes.Success;
