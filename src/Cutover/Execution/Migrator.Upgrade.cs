@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Cutover.Connections;
-using Cutover.Journal;
 using Cutover.Planning;
 
 namespace Cutover.Execution;
@@ -36,11 +35,10 @@ public sealed partial class Migrator
 
             // Nothing to do is the common case (every instance of a rolling deploy runs upgrade as it starts), so it is
             // answered from the committed journal, without the deploy lock and the second connection it takes: when
-            // the journal exists, no script is in progress (no 'running' row) and the plan has no step and no
-            // refusal. A script another deployer has not committed yet shows as pending, and anything else takes
-            // the lock and plans again under it.
+            // the journal exists and the plan has no step and no refusal (a script in progress or failed half-way
+            // is a refusal). A script another deployer has not committed yet shows as pending, and anything else
+            // takes the lock and plans again under it.
             if (await _journal.ReadIfExistsAsync(connection, cancellationToken).ConfigureAwait(false) is { } committed
-                && committed.All(r => r.State != JournalState.Running)
                 && Planner.Plan(Scripts, committed, options.Plan) is { Steps.IsEmpty: true, IsRefused: false } settled)
             {
                 var nothing = _time.GetElapsedTime(started);
