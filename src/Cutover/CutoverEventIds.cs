@@ -50,6 +50,8 @@ public static class CutoverEventIds
     public const int InvalidIndexDropped = 4011;
     /// <summary>A script was recorded by another run between planning and applying it; skipped.</summary>
     public const int ScriptRecordedMeanwhile = 4012;
+    /// <summary>Another tool's history was adopted into the journal; the counts.</summary>
+    public const int HistoryAdopted = 4013;
 
     // Inspection 5xxx (schema model, comparison, check)
     /// <summary>A database's catalog is about to be read (host, port and database only).</summary>

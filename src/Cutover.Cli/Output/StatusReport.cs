@@ -60,6 +60,7 @@ internal sealed record StatusReport(
         ScriptState.Pending => "pending",
         ScriptState.Applied => "applied",
         ScriptState.Baseline => "baseline",
+        ScriptState.Adopted => "adopted",
         ScriptState.Schema => "schema",
         ScriptState.Failed => "FAILED",
         ScriptState.Running => "running",

@@ -42,4 +42,7 @@ internal static partial class ExecutionLog
 
     [LoggerMessage(EventId = CutoverEventIds.ScriptRecordedMeanwhile, Level = LogLevel.Warning, Message = "{ScriptName} was recorded by another run in the meantime (a run killed with its last batch in flight); skipped")]
     public static partial void ScriptRecordedMeanwhile(ILogger logger, string scriptName);
+
+    [LoggerMessage(EventId = CutoverEventIds.HistoryAdopted, Level = LogLevel.Information, Message = "Adopted {Count} script(s) from {Tool}'s history {HistoryTable} into {JournalTable}; {Pending} pending")]
+    public static partial void HistoryAdopted(ILogger logger, int count, Adoption.PreviousTool tool, Journal.JournalTableName historyTable, Journal.JournalTableName journalTable, int pending);
 }

@@ -11,4 +11,7 @@ internal enum JournalEntryKind
 
     /// <summary>Recorded by <c>install</c>: <c>schema.sql</c> built what the script would have.</summary>
     Schema,
+
+    /// <summary>Recorded by <c>adopt</c> from another tool's history: that tool ran it.</summary>
+    Adopted,
 }

@@ -42,26 +42,51 @@ internal sealed class JournalTable
             serial       integer,
             phase        text NOT NULL CHECK (phase IN ('pre', 'post')),
             checksum     text NOT NULL,
-            kind         text NOT NULL CHECK (kind IN ('applied', 'baseline', 'schema')),
+            kind         text NOT NULL CHECK (kind IN ('applied', 'baseline', 'schema', 'adopted')),
             state        text NOT NULL CHECK (state IN ('succeeded', 'running', 'failed')),
             applied_at   timestamptz NOT NULL DEFAULT now(),
             applied_by   text NOT NULL,
             duration_ms  bigint,
             tool_version text NOT NULL,
-            error        text
+            error        text,
+            adopted_from text
         )
         """;
 
+    /// <summary>Whether the table exists.</summary>
+    /// <exception cref="ForeignJournalTableException">A table of that name exists but is not a Cutover journal (another
+    /// tool's history, say).</exception>
     public async Task<bool> ExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection)
+        // One round trip answers both questions: whether the table exists, and whether it is a journal at all. A
+        // Pum user who types the seed's `--table public.pum` points Cutover at Pum's own history table.
+        var command = new NpgsqlCommand(
+            "SELECT t.oid IS NOT NULL, EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'kind' " +
+            "AND NOT a.attisdropped) FROM (SELECT to_regclass($1) AS oid) t",
+            connection)
         {
             Parameters = { new() { Value = Name.Quoted } },
         };
+        bool exists, isJournal;
         await using (command.ConfigureAwait(false))
         {
-            return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                exists = reader.GetBoolean(0);
+                isJournal = reader.GetBoolean(1);
+            }
         }
+
+        if (exists && !isJournal)
+        {
+            var columns = await Adoption.HistoryTableColumns.ReadAsync(connection, Name, cancellationToken)
+                .ConfigureAwait(false);
+            throw new ForeignJournalTableException(Name, Adoption.HistoryTableColumns.Recognize(columns));
+        }
+
+        return exists;
     }
 
     /// <summary>Throws when the table's schema does not exist and is not to be created: checked wherever the table
@@ -197,6 +222,76 @@ internal sealed class JournalTable
         $"{SqlIdentifier.QuoteLiteral(FormatPhase(script.Phase))}, {SqlIdentifier.QuoteLiteral(script.Checksum)}, " +
         $"{SqlIdentifier.QuoteLiteral(FormatKind(kind))}, 'succeeded', current_user, NULL, {SqlIdentifier.QuoteLiteral(ToolVersion)});";
 
+    /// <summary>Commands that bring a journal created by an earlier Cutover up to this one's shape for adopted rows:
+    /// the <c>adopted_from</c> column and <c>adopted</c> among the kinds. Idempotent; run under the deploy lock, in
+    /// the transaction that adopts, so a refused adoption leaves the table as it was.</summary>
+    public async Task WidenForAdoptionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        // The CHECK was created inline, so its name is PostgreSQL's choice (<table>_kind_check, truncated to 63
+        // bytes): find it by what it checks rather than by name.
+        var find = new NpgsqlCommand(
+            "SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'c' " +
+            "AND pg_get_constraintdef(oid) LIKE '%kind%' AND pg_get_constraintdef(oid) NOT LIKE '%adopted%'",
+            connection)
+        {
+            Parameters = { Text(Name.Quoted) },
+        };
+        var narrow = new List<string>();
+        await using (find.ConfigureAwait(false))
+        {
+            var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    narrow.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        var batch = new NpgsqlBatch(connection);
+        await using (batch.ConfigureAwait(false))
+        {
+            batch.BatchCommands.Add(new($"ALTER TABLE {Name.Quoted} ADD COLUMN IF NOT EXISTS adopted_from text"));
+            foreach (var constraint in narrow)
+            {
+                batch.BatchCommands.Add(new($"ALTER TABLE {Name.Quoted} DROP CONSTRAINT {SqlIdentifier.Quote(constraint)}"));
+            }
+
+            if (narrow.Count > 0)
+            {
+                batch.BatchCommands.Add(new(
+                    $"ALTER TABLE {Name.Quoted} ADD CONSTRAINT {SqlIdentifier.Quote(narrow[0])} " +
+                    "CHECK (kind IN ('applied', 'baseline', 'schema', 'adopted'))"));
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A command that records <paramref name="script"/> as adopted from another tool's history, with the
+    /// time and duration that tool recorded (now and none when it recorded neither).</summary>
+    public NpgsqlBatchCommand AdoptCommand(
+        MigrationScript script, DateTimeOffset? appliedAt, long? durationMs, string appliedBy, string adoptedFrom) =>
+        new($"INSERT INTO {Name.Quoted} (name, version, serial, phase, checksum, kind, state, applied_at, applied_by, " +
+            "duration_ms, tool_version, adopted_from) VALUES ($1, $2, $3, $4, $5, 'adopted', 'succeeded', " +
+            "COALESCE($6, now()), $7, $8, $9, $10)")
+        {
+            Parameters =
+            {
+                Text(script.Name.Name),
+                Text(script.Name.Version.Text),
+                new() { Value = (object?)script.Name.Serial ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer },
+                Text(FormatPhase(script.Phase)),
+                Text(script.Checksum),
+                new() { Value = (object?)appliedAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                Text(appliedBy),
+                new() { Value = (object?)durationMs ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
+                Text(ToolVersion),
+                Text(adoptedFrom),
+            },
+        };
+
     public NpgsqlBatchCommand FinishCommand(string name, JournalState state, long durationMs, string? error) =>
         new($"UPDATE {Name.Quoted} SET state = $2, duration_ms = $3, error = $4 WHERE name = $1")
         {
@@ -224,6 +319,7 @@ internal sealed class JournalTable
     {
         JournalEntryKind.Applied => "applied",
         JournalEntryKind.Baseline => "baseline",
+        JournalEntryKind.Adopted => "adopted",
         _ => "schema",
     };
 
@@ -240,7 +336,8 @@ internal sealed class JournalTable
         "applied" => JournalEntryKind.Applied,
         "baseline" => JournalEntryKind.Baseline,
         "schema" => JournalEntryKind.Schema,
-        _ => throw new InvalidDataException($"journal kind '{text}' is none of applied, baseline, schema"),
+        "adopted" => JournalEntryKind.Adopted,
+        _ => throw new InvalidDataException($"journal kind '{text}' is none of applied, baseline, schema, adopted"),
     };
 
     private static JournalState ParseState(string text) => text switch

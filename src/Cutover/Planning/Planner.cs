@@ -127,6 +127,7 @@ internal static class Planner
     {
         JournalEntryKind.Applied => "applied",
         JournalEntryKind.Baseline => "baselined",
+        JournalEntryKind.Adopted => "adopted",
         _ => "installed by schema.sql",
     };
 

@@ -29,4 +29,7 @@ public enum ScriptState
 
     /// <summary>Recorded, but its file is gone.</summary>
     FileMissing,
+
+    /// <summary>Recorded by <c>adopt</c>: another tool ran it.</summary>
+    Adopted,
 }

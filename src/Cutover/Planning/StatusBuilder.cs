@@ -62,6 +62,7 @@ internal static class StatusBuilder
             {
                 JournalEntryKind.Baseline => ScriptState.Baseline,
                 JournalEntryKind.Schema => ScriptState.Schema,
+                JournalEntryKind.Adopted => ScriptState.Adopted,
                 _ => ScriptState.Applied,
             },
         };
