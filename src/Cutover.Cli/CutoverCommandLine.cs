@@ -29,6 +29,7 @@ internal static class CutoverCommandLine
             UpgradeCommand.Create(),
             InstallCommand.Create(),
             BaselineCommand.Create(),
+            AdoptCommand.Create(),
             ValidateCommand.Create(),
             ScriptCommand.Create(),
             RepairCommand.Create(),

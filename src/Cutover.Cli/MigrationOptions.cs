@@ -16,7 +16,13 @@ internal sealed class MigrationOptions : ProjectOptions
     public async Task<MigrationSession> OpenAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var table = ReadTable(parseResult);
-        var scripts = await LoadScriptsAsync(parseResult, cancellationToken);
+        return await OpenAsync(parseResult, table, await LoadScriptsAsync(parseResult, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Connects, for scripts already read.</summary>
+    public async Task<MigrationSession> OpenAsync(
+        ParseResult parseResult, Journal.JournalTableName table, Scripts.MigrationSet scripts, CancellationToken cancellationToken)
+    {
         var loggerFactory = CreateLoggerFactory(parseResult);
         var dataSource = await CreateDataSourceAsync(parseResult, loggerFactory, cancellationToken);
         var options = new MigratorOptions

@@ -22,4 +22,5 @@ namespace Cutover.Cli.Output;
 [JsonSerializable(typeof(CiKeyReport))]
 [JsonSerializable(typeof(CiPruneReport))]
 [JsonSerializable(typeof(CompatReport))]
+[JsonSerializable(typeof(Cutover.Adoption.AdoptionResult))]
 internal sealed partial class CutoverJsonContext : JsonSerializerContext;

@@ -32,6 +32,7 @@ internal static class AdoptionPlanner
         // Scripts of Cutover's folder by content, each handed out once, in order (two scripts may share a text).
         var byContent = scripts.Scripts.GroupBy(s => s.Checksum, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new Queue<MigrationScript>(g), StringComparer.Ordinal);
+        var byContentAll = scripts.Scripts.Select(s => s.Checksum).ToHashSet(StringComparer.Ordinal);
         MigrationScript? Pair(PreviousScriptFile file) =>
             byContent.TryGetValue(file.CutoverChecksum, out var queue) && queue.TryDequeue(out var script) ? script : null;
 
@@ -152,8 +153,8 @@ internal static class AdoptionPlanner
             }
         }
 
-        var proposals = CutoverNameProposer.Propose(history,
-            folder.Files.Where(f => history.IsMigration(f) && !pairedFiles.Contains(f.RelativePath)));
+        var proposals = CutoverNameProposer.Propose(history, folder.Files,
+            f => !pairedFiles.Contains(f.RelativePath) && !byContentAll.Contains(f.CutoverChecksum), scripts.Scripts);
         return new AdoptionPlan(
             [.. claims.Values.OrderBy(c => c.Script.Name)], skipped.ToImmutable(), problems.ToImmutable(), pending,
             proposals);

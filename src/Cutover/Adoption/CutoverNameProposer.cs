@@ -12,17 +12,33 @@ namespace Cutover.Adoption;
 /// previous tool ran it.</summary>
 internal static class CutoverNameProposer
 {
+    /// <param name="history">The previous tool.</param>
+    /// <param name="files">All of its folder's files: a tool without versions numbers them all, in its order.</param>
+    /// <param name="wanted">Whether a file needs a name (it pairs with no script of Cutover's folder).</param>
+    /// <param name="taken">Cutover's scripts already there, whose version and serial a proposal must not take.</param>
     public static ImmutableArray<ProposedScriptName> Propose(
-        PreviousToolHistory history, IEnumerable<PreviousScriptFile> files)
+        PreviousToolHistory history, IEnumerable<PreviousScriptFile> files, Func<PreviousScriptFile, bool> wanted,
+        IEnumerable<MigrationScript> taken)
     {
         ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(wanted);
+        var used = taken.Where(s => s.Name.Serial is not null).Select(s => (s.Version, s.Name.Serial!.Value)).ToHashSet();
         var proposals = ImmutableArray.CreateBuilder<ProposedScriptName>();
-        var serials = new Dictionary<ScriptVersion, int>();
         var sequence = 0;
-        foreach (var file in history.InRunOrder(files))
+        foreach (var file in history.InRunOrder(files.Where(history.IsMigration)))
         {
             var version = history.VersionOf(file) ?? ScriptVersion.Parse("0.0." + (++sequence).ToString(CultureInfo.InvariantCulture));
-            var serial = serials[version] = serials.GetValueOrDefault(version) + 1;
+            if (!wanted(file))
+            {
+                continue;
+            }
+
+            var serial = 1;
+            while (!used.Add((version, serial)))
+            {
+                serial++;
+            }
+
             proposals.Add(new ProposedScriptName(file.RelativePath,
                 $"{Format(version)}_{serial.ToString("00", CultureInfo.InvariantCulture)}_{Sanitize(history.DescriptionOf(file))}.sql"));
         }

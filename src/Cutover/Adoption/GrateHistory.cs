@@ -2,12 +2,11 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Cutover.Journal;
-using Cutover.Scripts;
 
 namespace Cutover.Adoption;
 
-/// <summary>grate: <c>ScriptsRun</c> (a row per script run: <c>script_name</c>, <c>text_hash</c>, the base64 MD5 of
-/// the text with line endings folded, and <c>one_time_script</c>) and <c>ScriptsRunErrors</c> beside it, in the
+/// <summary>grate: <c>ScriptsRun</c> (a row per script run: <c>script_name</c>, <c>text_hash</c>, a base64 MD5 of
+/// the text, and <c>one_time_script</c>) and <c>ScriptsRunErrors</c> beside it, in the
 /// <c>grate</c> schema. Only the <c>up</c> folder's scripts run once; the others (views, sprocs, ...) run again
 /// whenever they change.</summary>
 internal sealed class GrateHistory : PreviousToolHistory
@@ -61,10 +60,15 @@ internal sealed class GrateHistory : PreviousToolHistory
         return oneTime.Count == 1 ? oneTime[0] : ByPathOrName(folder, entry.Script);
     }
 
+    /// <remarks>grate's HashGenerator doubles single quotes and folds CRLF and CR to LF before it hashes.</remarks>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351:Do Not Use Broken Cryptographic Algorithms",
         Justification = "Reproduces the MD5 grate recorded, to tell a changed file; Cutover's own checksum is SHA-256")]
     public override string? ChecksumOf(PreviousScriptFile file) =>
-        Convert.ToBase64String(MD5.HashData(Encoding.UTF8.GetBytes(ScriptChecksum.Normalize(file.Text))));
+        Convert.ToBase64String(MD5.HashData(Encoding.UTF8.GetBytes(
+            (file ?? throw new ArgumentNullException(nameof(file))).Text
+            .Replace("'", "''", StringComparison.Ordinal)
+            .Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Replace('\r', '\n'))));
 
     public override bool SameChecksum(string recorded, string computed) =>
         string.Equals(recorded, computed, StringComparison.Ordinal);

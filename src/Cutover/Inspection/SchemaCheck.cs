@@ -68,10 +68,25 @@ public sealed class SchemaCheck
         var journal = new JournalTable(_options.JournalTable);
         var connection = await DatabaseConnection.OpenAsync(target, cancellationToken).ConfigureAwait(false);
         IReadOnlyCollection<string> recorded;
+        var options = _options;
         await using (connection.ConfigureAwait(false))
         {
-            recorded = (await journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false))
-                .Where(r => r.State == JournalState.Succeeded).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+            var rows = await journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            recorded = rows.Where(r => r.State == JournalState.Succeeded).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+            if (rows.Any(r => r.Kind == JournalEntryKind.Adopted))
+            {
+                // The history Cutover adopted stays behind, as adopt leaves it: bookkeeping, not drift.
+                var (tables, schemas) = await Adoption.HistoryTableColumns.FindHistoriesAsync(connection, cancellationToken)
+                    .ConfigureAwait(false);
+                options = options with
+                {
+                    Inspection = options.Inspection with
+                    {
+                        ExcludedTables = [.. options.Inspection.ExcludedTables, .. tables],
+                        ExcludedSchemas = [.. options.Inspection.ExcludedSchemas, .. schemas],
+                    },
+                };
+            }
         }
 
         var expected = await _scratch.CreateAsync("expected", cancellationToken).ConfigureAwait(false);
@@ -82,7 +97,7 @@ public sealed class SchemaCheck
                 new UpgradeOptions { Plan = new PlanRequest(PhaseSelection.All, AllowOutOfOrder: true) }, cancellationToken)
                 .ConfigureAwait(false);
             return await CompareDatabasesAsync(expected.DataSource, target, "expected from the journal", "database",
-                cancellationToken).ConfigureAwait(false);
+                options, _loggerFactory, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,93 @@
+using Cutover.Adoption;
+using Cutover.Execution;
+using Cutover.Scripts;
+using DbUp;
+using Shouldly;
+
+namespace Cutover.Tests.Adoption;
+
+/// <summary>DbUp (the real dbup-postgresql) runs the first 20 Procrastinate scripts under its names; Cutover adopts
+/// them from <c>public.schemaversions</c>.</summary>
+public sealed class DbUpAdoptionTests(ServerFixture fixture)
+{
+    private static string DbUpName(int index, MigrationScript script) =>
+        $"{index + 1:000}_{script.Name.Description}.sql";
+
+    private static void RunDbUp(string connectionString, string folder, int count)
+    {
+        // DbUp runs a folder in name order; the filter stops it where the team switched.
+        var allowed = Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal).Take(count)
+            .ToHashSet(StringComparer.Ordinal);
+        var result = DeployChanges.To.PostgresqlDatabase(connectionString)
+            .WithScriptsFromFileSystem(folder, allowed.Contains)
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build()
+            .PerformUpgrade();
+        result.Successful.ShouldBeTrue(result.Error?.Message);
+    }
+
+    [Fact]
+    public async Task What_DbUp_ran_is_adopted_and_upgrade_applies_the_rest()
+    {
+        var scripts = await ProcrastinateSwitch.LoadAsync();
+        var folder = ProcrastinateSwitch.CopyRenamed(scripts, DbUpName);
+        var database = await fixture.CreateDatabaseAsync();
+        RunDbUp(fixture.Server.ConnectionString(database), folder, ProcrastinateSwitch.Ran);
+
+        var result = await ProcrastinateSwitch.AdoptAndUpgradeAsync(fixture, database, scripts,
+            new AdoptionOptions { From = PreviousTool.DbUp, PreviousScriptsFolder = folder });
+
+        result.HistoryTable.ShouldBe("public.schemaversions");
+        result.Adopted[0].PreviousFile.ShouldBe("001_initial.sql");
+        result.Adopted.ShouldAllBe(a => a.AppliedAt != null);
+    }
+
+    [Fact]
+    public async Task A_gap_the_folder_would_fill_out_of_order_is_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var scripts = await ProcrastinateSwitch.LoadAsync();
+        var folder = ProcrastinateSwitch.CopyRenamed(scripts, DbUpName, 5);
+        var database = await fixture.CreateDatabaseAsync();
+        RunDbUp(fixture.Server.ConnectionString(database), folder, 5);
+
+        // The team's history skipped the fourth script: DbUp ran 1-3 and 5, and Cutover's folder has all five.
+        await using var dataSource = fixture.Server.CreateDataSource(database);
+        await using (var command = dataSource.CreateCommand("DELETE FROM schemaversions WHERE scriptname LIKE '004_%'"))
+        {
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        var error = await Should.ThrowAsync<AdoptionRefusedException>(() => new Migrator(dataSource,
+                scripts.Where(s => scripts.Scripts.IndexOf(s) < 5))
+            .AdoptAsync(new AdoptionOptions { From = PreviousTool.DbUp, PreviousScriptsFolder = folder }, ct));
+
+        var problem = error.Problems.ShouldHaveSingleItem();
+        problem.Kind.ShouldBe(AdoptionProblemKind.OutOfOrder);
+        problem.Subject.ShouldEndWith(scripts.Scripts[3].Name.FileName);
+        (await ProcrastinateSwitch.JournalExistsAsync(dataSource)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_script_DbUp_ran_whose_text_is_in_no_Cutover_script_is_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var scripts = await ProcrastinateSwitch.LoadAsync();
+        var folder = ProcrastinateSwitch.CopyRenamed(scripts, DbUpName, 3);
+        var database = await fixture.CreateDatabaseAsync();
+        RunDbUp(fixture.Server.ConnectionString(database), folder, 3);
+
+        // DbUp records no checksum: the text is edited after it ran, so nothing in Cutover's folder matches it.
+        var edited = Path.Combine(folder, DbUpName(1, scripts.Scripts[1]));
+        await File.AppendAllTextAsync(edited, "\n-- edited after the run\n", ct);
+        await using var dataSource = fixture.Server.CreateDataSource(database);
+
+        var error = await Should.ThrowAsync<AdoptionRefusedException>(() => new Migrator(dataSource, scripts)
+            .AdoptAsync(new AdoptionOptions { From = PreviousTool.DbUp, PreviousScriptsFolder = folder }, ct));
+
+        error.Problems.ShouldContain(p => p.Kind == AdoptionProblemKind.NoCounterpart && p.Subject == edited);
+        error.Message.ShouldContain(edited);
+        (await ProcrastinateSwitch.JournalExistsAsync(dataSource)).ShouldBeFalse();
+    }
+}
