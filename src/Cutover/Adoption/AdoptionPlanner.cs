@@ -95,6 +95,7 @@ internal static class AdoptionPlanner
             Claim(script, file, entry);
         }
 
+        HistoryEntry? lastBaseline = null;
         foreach (var entry in entries.Where(e => e.Kind == HistoryEntryKind.Baseline && e.Succeeded))
         {
             if (!ScriptVersion.TryParse(entry.Version, out var baseline))
@@ -103,9 +104,9 @@ internal static class AdoptionPlanner
                 continue;
             }
 
-            // The previous tool's files below the baseline pair with Cutover's scripts by content; scripts of
-            // Cutover's folder that are below it by their own version are covered too (Procrastinate's initial
-            // schema, say, which Pum users installed by hand before their baseline).
+            lastBaseline = entry;
+
+            // The previous tool's files below the baseline pair with Cutover's scripts by content.
             foreach (var file in folder.Files.Where(f => history.IsMigration(f) && !pairedFiles.Contains(f.RelativePath) &&
                                                          history.VersionOf(f) is { } v && history.BaselineCovers(baseline, v)))
             {
@@ -114,11 +115,28 @@ internal static class AdoptionPlanner
                     Claim(script, file, entry);
                 }
             }
+        }
 
-            foreach (var script in scripts.Scripts.Where(s => !claims.ContainsKey(s.Name.Name) &&
-                                                              history.BaselineCovers(baseline, s.Version)))
+        if (lastBaseline is not null)
+        {
+            // A baseline also covers scripts of Cutover's folder the previous tool never had (Procrastinate's initial
+            // schema, which Pum users installed by hand before their baseline): those that sort before everything the
+            // history has. Never by comparing versions across tools: Flyway's V1 is not Cutover's 01.00.00, and
+            // a script wrongly taken as applied would never run.
+            if (claims.Count > 0)
             {
-                Claim(script, null, entry);
+                var first = claims.Values.Min(c => c.Script.Name)!;
+                foreach (var script in scripts.Scripts.Where(s => !claims.ContainsKey(s.Name.Name) && s.Name < first))
+                {
+                    Claim(script, null, lastBaseline);
+                }
+            }
+            else if (history.NamesCarryCutoverVersions && ScriptVersion.TryParse(lastBaseline.Version, out var version))
+            {
+                foreach (var script in scripts.Scripts.Where(s => history.BaselineCovers(version, s.Version)))
+                {
+                    Claim(script, null, lastBaseline);
+                }
             }
         }
 

@@ -43,6 +43,11 @@ internal abstract partial class PreviousToolHistory
     /// applied.</summary>
     public virtual bool BaselineCovers(ScriptVersion baseline, ScriptVersion version) => version <= baseline;
 
+    /// <summary>Whether the tool's versions mean what Cutover's do (the latest release when a script was written), so
+    /// that a baseline with nothing else in the history may be compared with Cutover's versions: Pum 0.x, whose delta
+    /// names Cutover reads as they are.</summary>
+    public virtual bool NamesCarryCutoverVersions => false;
+
     /// <summary>Whether the tool would run the file once, as a migration (not grate's anytime folders, say).</summary>
     public virtual bool IsMigration(PreviousScriptFile file) => true;
 

@@ -80,6 +80,8 @@ internal sealed partial class PumDeltaHistory : PreviousToolHistory
             ? version
             : null;
 
+    public override bool NamesCarryCutoverVersions => true;
+
     public override bool BaselineCovers(ScriptVersion baseline, ScriptVersion version) => version < baseline;
 
     public override bool IsMigration(PreviousScriptFile file) => DeltaName().IsMatch(file.FileName);

@@ -118,6 +118,24 @@ public sealed class PumAdoptionTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_Pum_baseline_with_no_delta_run_yet_covers_what_came_before_it()
+    {
+        var scripts = await ProcrastinateSwitch.LoadAsync();
+        var database = await fixture.CreateDatabaseAsync();
+        string folder;
+        await using (var dataSource = fixture.Server.CreateDataSource(database))
+        {
+            folder = await PumZeroAsync(dataSource, scripts, 0);
+        }
+
+        // Pum runs deltas from the baseline's version on, so 0.5.0's own deltas are still to run.
+        var result = await ProcrastinateSwitch.AdoptAndUpgradeAsync(fixture, database, scripts,
+            new AdoptionOptions { From = PreviousTool.Pum, PreviousScriptsFolder = folder }, ran: 1);
+
+        result.Pending[0].ShouldBe("00.05.00_01_drop_started_at_column");
+    }
+
+    [Fact]
     public async Task Pum_1_version_rows_are_adopted_and_upgrade_applies_the_rest()
     {
         var ct = TestContext.Current.CancellationToken;
