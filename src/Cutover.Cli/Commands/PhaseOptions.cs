@@ -8,10 +8,11 @@ namespace Cutover.Cli.Commands;
 /// <c>--allow-out-of-order</c>; shared by <c>upgrade</c> and <c>script</c>.</summary>
 internal sealed class PhaseOptions
 {
-    public Option<PhaseSelection> Phase { get; } = new("--phase", "-p")
+    // Not Required: a missing phase gets a message that says what each choice means (a Pum user typing the seed's
+    // `upgrade --pg_service ... --table ... --dir ...` learns that `all` is what Pum did), not the parser's one-liner.
+    public Option<PhaseSelection?> Phase { get; } = new("--phase", "-p")
     {
-        Description = "pre: expand, while the old code serves; post: contract, once only the new code runs; all: both",
-        Required = true,
+        Description = "required: pre: expand, while the old code serves; post: contract, once only the new code runs; all: both",
     };
 
     public Option<string?> To { get; } = new("--to")
@@ -41,6 +42,9 @@ internal sealed class PhaseOptions
                 : throw new CliInputException($"--to: '{text}' is not a version: expected e.g. 03.02.00");
         }
 
-        return new PlanRequest(parseResult.GetValue(Phase), to, parseResult.GetValue(AllowOutOfOrder));
+        var phase = parseResult.GetValue(Phase) ?? throw new CliInputException(
+            "--phase is required: pre (expand, while the old code still serves), post (contract, once only the new " +
+            "code runs) or all (both at once, as tools without phases such as Pum, DbUp or Flyway apply everything)");
+        return new PlanRequest(phase, to, parseResult.GetValue(AllowOutOfOrder));
     }
 }

@@ -94,7 +94,21 @@ public sealed partial class Migrator
     /// recorded.</exception>
     /// <exception cref="DeployLockTimeoutException">Another run held the deploy lock too long.</exception>
     /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
-    public async Task<BaselineResult> BaselineAsync(ScriptVersion version, CancellationToken cancellationToken = default)
+    public Task<BaselineResult> BaselineAsync(ScriptVersion version, CancellationToken cancellationToken = default) =>
+        BaselineWhereAsync(version, s => s.Version <= version, cancellationToken);
+
+    /// <summary>Records every migration of a version before <paramref name="version"/> as <c>baseline</c>, as Pum's
+    /// <c>baseline --baseline</c> does: Pum runs deltas from the baseline's own version on, so a database installed
+    /// at release 0.5.0 still takes the scripts written after it, named 0.5.0.</summary>
+    /// <exception cref="JournalSchemaNotFoundException">The journal's schema does not exist: nothing was
+    /// recorded.</exception>
+    /// <exception cref="DeployLockTimeoutException">Another run held the deploy lock too long.</exception>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be reached.</exception>
+    public Task<BaselineResult> BaselineBeforeAsync(ScriptVersion version, CancellationToken cancellationToken = default) =>
+        BaselineWhereAsync(version, s => s.Version < version, cancellationToken);
+
+    private async Task<BaselineResult> BaselineWhereAsync(
+        ScriptVersion version, Func<MigrationScript, bool> covered, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -105,7 +119,7 @@ public sealed partial class Migrator
                 await EnsureJournalAsync(connection, cancellationToken).ConfigureAwait(false);
                 var recorded = (await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false))
                     .Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
-                var toRecord = Scripts.Scripts.Where(s => s.Version <= version && !recorded.Contains(s.Name.Name)).ToList();
+                var toRecord = Scripts.Scripts.Where(s => covered(s) && !recorded.Contains(s.Name.Name)).ToList();
                 if (toRecord.Count > 0)
                 {
                     var appliedBy = AppliedBy(connection);
