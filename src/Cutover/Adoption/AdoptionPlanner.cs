@@ -57,7 +57,7 @@ internal static class AdoptionPlanner
             if (!entry.Succeeded)
             {
                 problems.Add(new(AdoptionProblemKind.Failed, entry.Reference,
-                    $"{tool} recorded {entry.Script} as failed{(entry.Description is { Length: > 0 } error && history.Tool == PreviousTool.Grate ? $" ({FirstLine(error)})" : "")}: " +
+                    $"{tool} recorded {entry.Script} as failed{(entry.Error is { Length: > 0 } error ? $" ({FirstLine(error)})" : "")}: " +
                     $"finish it with {tool} (or repair its history) before adopting"));
                 continue;
             }

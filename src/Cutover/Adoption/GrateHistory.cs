@@ -41,8 +41,8 @@ internal sealed class GrateHistory : PreviousToolHistory
         var failures = await QueryAsync(connection,
             $"SELECT id, script_name::text, entry_date::timestamptz, error_message FROM {errors.Quoted} ORDER BY id",
             reader => new HistoryEntry(
-                Row(errors, reader.GetInt64(0)), NullableString(reader, 1) ?? "", null, NullableString(reader, 3), null,
-                NullableTime(reader, 2), null, false, HistoryEntryKind.Script),
+                Row(errors, reader.GetInt64(0)), NullableString(reader, 1) ?? "", null, null, null,
+                NullableTime(reader, 2), null, false, HistoryEntryKind.Script, NullableString(reader, 3)),
             cancellationToken).ConfigureAwait(false);
         var ran = runs.Select(r => r.Script).ToHashSet(StringComparer.Ordinal);
         return [.. runs, .. failures.Where(f => !ran.Contains(f.Script))];

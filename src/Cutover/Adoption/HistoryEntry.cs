@@ -10,6 +10,7 @@ namespace Cutover.Adoption;
 /// <param name="DurationMs">How long it ran, where the tool recorded that.</param>
 /// <param name="Succeeded">Whether it succeeded: a failed entry stops adoption.</param>
 /// <param name="Kind">What the row stands for.</param>
+/// <param name="Error">The error the tool recorded for a failed entry, where it records one (grate).</param>
 internal sealed record HistoryEntry(
     string Reference,
     string Script,
@@ -19,4 +20,5 @@ internal sealed record HistoryEntry(
     DateTimeOffset? AppliedAt,
     long? DurationMs,
     bool Succeeded,
-    HistoryEntryKind Kind);
+    HistoryEntryKind Kind,
+    string? Error = null);

@@ -44,6 +44,41 @@ public sealed class DbUpAdoptionTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_journal_an_earlier_Cutover_created_is_widened_in_the_adopting_transaction()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var scripts = await ProcrastinateSwitch.LoadAsync();
+        var folder = ProcrastinateSwitch.CopyRenamed(scripts, DbUpName, 3);
+        var database = await fixture.CreateDatabaseAsync();
+        RunDbUp(fixture.Server.ConnectionString(database), folder, 3);
+        await using var dataSource = fixture.Server.CreateDataSource(database);
+
+        // The journal as Cutover created it before adopt existed: no adopted_from, and a kind check without 'adopted'.
+        await using (var old = dataSource.CreateCommand("""
+            CREATE TABLE public.cutover_migrations (
+                name text PRIMARY KEY, version text NOT NULL, serial integer,
+                phase text NOT NULL CHECK (phase IN ('pre', 'post')), checksum text NOT NULL,
+                kind text NOT NULL CHECK (kind IN ('applied', 'baseline', 'schema')),
+                state text NOT NULL CHECK (state IN ('succeeded', 'running', 'failed')),
+                applied_at timestamptz NOT NULL DEFAULT now(), applied_by text NOT NULL, duration_ms bigint,
+                tool_version text NOT NULL, error text)
+            """))
+        {
+            await old.ExecuteNonQueryAsync(ct);
+        }
+
+        var result = await new Migrator(dataSource, scripts)
+            .AdoptAsync(new AdoptionOptions { From = PreviousTool.DbUp, PreviousScriptsFolder = folder }, ct);
+
+        result.NewlyRecorded.ShouldBe(3);
+        await using var rows = dataSource.CreateCommand(
+            "SELECT count(*) FROM public.cutover_migrations WHERE kind = 'adopted' AND adopted_from LIKE 'dbup public.schemaversions #%'");
+        ((long)(await rows.ExecuteScalarAsync(ct))!).ShouldBe(3);
+        await using var bad = dataSource.CreateCommand("UPDATE public.cutover_migrations SET kind = 'nonsense'");
+        (await Should.ThrowAsync<Npgsql.PostgresException>(() => bad.ExecuteNonQueryAsync(ct))).SqlState.ShouldBe("23514");
+    }
+
+    [Fact]
     public async Task A_gap_the_folder_would_fill_out_of_order_is_refused()
     {
         var ct = TestContext.Current.CancellationToken;
