@@ -197,22 +197,12 @@ internal sealed class JournalTable
     /// together.</summary>
     public NpgsqlBatchCommand InsertCommand(
         MigrationScript script, JournalEntryKind kind, JournalState state, long? durationMs, string appliedBy) =>
-        new(InsertSql)
-        {
-            Parameters =
-            {
-                Text(script.Name.Name),
-                Text(script.Name.Version.Text),
-                new() { Value = (object?)script.Name.Serial ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer },
-                Text(FormatPhase(script.Phase)),
-                Text(script.Checksum),
-                Text(FormatKind(kind)),
-                Text(FormatState(state)),
-                Text(appliedBy),
-                new() { Value = (object?)durationMs ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
-                Text(ToolVersion),
-            },
-        };
+        WithScript(new(InsertSql), script,
+            Text(FormatKind(kind)),
+            Text(FormatState(state)),
+            Text(appliedBy),
+            new() { Value = (object?)durationMs ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
+            Text(ToolVersion));
 
     /// <summary>The same insert as <see cref="InsertCommand"/>, as literal SQL for printed scripts.</summary>
     public string InsertLiteralSql(MigrationScript script, JournalEntryKind kind) =>
@@ -273,24 +263,33 @@ internal sealed class JournalTable
     /// time and duration that tool recorded (now and none when it recorded neither).</summary>
     public NpgsqlBatchCommand AdoptCommand(
         MigrationScript script, DateTimeOffset? appliedAt, long? durationMs, string appliedBy, string adoptedFrom) =>
-        new($"INSERT INTO {Name.Quoted} (name, version, serial, phase, checksum, kind, state, applied_at, applied_by, " +
-            "duration_ms, tool_version, adopted_from) VALUES ($1, $2, $3, $4, $5, 'adopted', 'succeeded', " +
-            "COALESCE($6, now()), $7, $8, $9, $10)")
+        WithScript(
+            new($"INSERT INTO {Name.Quoted} (name, version, serial, phase, checksum, kind, state, applied_at, applied_by, " +
+                 "duration_ms, tool_version, adopted_from) VALUES ($1, $2, $3, $4, $5, 'adopted', 'succeeded', " +
+                 "COALESCE($6, now()), $7, $8, $9, $10)"),
+            script,
+            new() { Value = (object?)appliedAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+            Text(appliedBy),
+            new() { Value = (object?)durationMs ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
+            Text(ToolVersion),
+            Text(adoptedFrom));
+
+    /// <summary>Adds the script's own columns ($1 to $5: name, version, serial, phase, checksum), then
+    /// <paramref name="rest"/>.</summary>
+    private static NpgsqlBatchCommand WithScript(NpgsqlBatchCommand command, MigrationScript script, params NpgsqlParameter[] rest)
+    {
+        command.Parameters.Add(Text(script.Name.Name));
+        command.Parameters.Add(Text(script.Name.Version.Text));
+        command.Parameters.Add(new() { Value = (object?)script.Name.Serial ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(Text(FormatPhase(script.Phase)));
+        command.Parameters.Add(Text(script.Checksum));
+        foreach (var parameter in rest)
         {
-            Parameters =
-            {
-                Text(script.Name.Name),
-                Text(script.Name.Version.Text),
-                new() { Value = (object?)script.Name.Serial ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer },
-                Text(FormatPhase(script.Phase)),
-                Text(script.Checksum),
-                new() { Value = (object?)appliedAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
-                Text(appliedBy),
-                new() { Value = (object?)durationMs ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
-                Text(ToolVersion),
-                Text(adoptedFrom),
-            },
-        };
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
 
     public NpgsqlBatchCommand FinishCommand(string name, JournalState state, long durationMs, string? error) =>
         new($"UPDATE {Name.Quoted} SET state = $2, duration_ms = $3, error = $4 WHERE name = $1")
