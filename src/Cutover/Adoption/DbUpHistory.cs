@@ -27,21 +27,25 @@ internal sealed partial class DbUpHistory : PreviousToolHistory
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(folder);
         var name = entry.Script;
-        var candidates = folder.Files.Where(f =>
+        var exact = folder.ByDottedPath[name].Concat(folder.ByRelativePath.TryGetValue(name, out var byPath) ? [byPath] : [])
+            .Distinct().ToList();
+        if (exact.Count > 0)
         {
-            var dotted = f.RelativePath.Replace('/', '.');
-            return string.Equals(dotted, name, StringComparison.Ordinal) ||
-                   string.Equals(f.RelativePath, name, StringComparison.Ordinal) ||
-                   name.EndsWith("." + dotted, StringComparison.Ordinal);
-        }).ToList();
-        if (candidates.Count > 1)
-        {
-            // The longest match names the file most precisely (a.b.sql against b.sql).
-            var longest = candidates.Max(f => f.RelativePath.Length);
-            candidates = [.. candidates.Where(f => f.RelativePath.Length == longest)];
+            return exact.Count == 1 ? exact[0] : null;
         }
 
-        return candidates.Count == 1 ? candidates[0] : null;
+        // An embedded resource: Namespace.Folder.file.sql ends with the file's dotted path. The longest suffix that
+        // names a file names it most precisely (Scripts.a.sql before a.sql).
+        for (var dot = name.IndexOf('.', StringComparison.Ordinal); dot >= 0; dot = name.IndexOf('.', dot + 1))
+        {
+            var matches = folder.ByDottedPath[name[(dot + 1)..]].ToList();
+            if (matches.Count > 0)
+            {
+                return matches.Count == 1 ? matches[0] : null;
+            }
+        }
+
+        return null;
     }
 
     public override string DescriptionOf(PreviousScriptFile file) =>

@@ -18,6 +18,11 @@ internal sealed class PreviousScriptFolder
     {
         Root = root;
         Files = files;
+
+        // Histories run to thousands of rows: each finds its file by path or name without a scan.
+        ByRelativePath = files.ToImmutableDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        ByFileName = files.ToLookup(f => f.FileName, StringComparer.Ordinal);
+        ByDottedPath = files.ToLookup(f => f.RelativePath.Replace('/', '.'), StringComparer.Ordinal);
     }
 
     /// <summary>The folder as given.</summary>
@@ -25,6 +30,15 @@ internal sealed class PreviousScriptFolder
 
     /// <summary>The files in ordinal order of their relative paths.</summary>
     public ImmutableArray<PreviousScriptFile> Files { get; }
+
+    /// <summary>The files by relative path (<c>up/0001_init.sql</c>).</summary>
+    public ImmutableDictionary<string, PreviousScriptFile> ByRelativePath { get; }
+
+    /// <summary>The files by bare name; one name may stand in several folders.</summary>
+    public ILookup<string, PreviousScriptFile> ByFileName { get; }
+
+    /// <summary>The files by relative path with <c>.</c> for <c>/</c>, as DbUp names them.</summary>
+    public ILookup<string, PreviousScriptFile> ByDottedPath { get; }
 
     /// <exception cref="ScriptParseException">The folder does not exist, or a file cannot be read or is not
     /// UTF-8.</exception>

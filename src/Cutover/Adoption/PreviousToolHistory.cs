@@ -115,23 +115,24 @@ internal abstract partial class PreviousToolHistory
     /// segment; null when there is none or more than one.</summary>
     protected static PreviousScriptFile? ByPathOrName(PreviousScriptFolder folder, string path)
     {
-        var normalized = path.Replace('\\', '/');
-        var exact = folder.Files.Where(f => string.Equals(f.RelativePath, normalized, StringComparison.Ordinal)).ToList();
-        if (exact.Count == 1)
+        ArgumentNullException.ThrowIfNull(folder);
+        var normalized = (path ?? throw new ArgumentNullException(nameof(path))).Replace('\\', '/');
+        if (folder.ByRelativePath.TryGetValue(normalized, out var exact))
         {
-            return exact[0];
-        }
-
-        var suffix = folder.Files.Where(f => normalized.EndsWith("/" + f.RelativePath, StringComparison.Ordinal) ||
-                                             f.RelativePath.EndsWith("/" + normalized, StringComparison.Ordinal)).ToList();
-        if (suffix.Count == 1)
-        {
-            return suffix[0];
+            return exact;
         }
 
         var name = normalized[(normalized.LastIndexOf('/') + 1)..];
-        var byName = folder.Files.Where(f => string.Equals(f.FileName, name, StringComparison.Ordinal)).ToList();
-        return byName.Count == 1 ? byName[0] : null;
+        var byName = folder.ByFileName[name].ToList();
+        if (byName.Count <= 1)
+        {
+            return byName.SingleOrDefault();
+        }
+
+        // Several folders hold that name: the recorded path's tail tells which.
+        var suffix = byName.Where(f => normalized.EndsWith("/" + f.RelativePath, StringComparison.Ordinal) ||
+                                       f.RelativePath.EndsWith("/" + normalized, StringComparison.Ordinal)).ToList();
+        return suffix.Count == 1 ? suffix[0] : null;
     }
 
     /// <summary>Flyway's and Evolve's names: <c>V1_2__desc.sql</c> (or <c>V1.2__desc.sql</c>).</summary>
