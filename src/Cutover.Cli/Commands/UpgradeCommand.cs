@@ -13,9 +13,14 @@ internal static class UpgradeCommand
         var options = new MigrationOptions();
         var phase = new PhaseOptions();
         var dryRun = new Option<bool>("--dry-run") { Description = "show what would be applied; apply nothing" };
+        var ignoreOtherHistory = new Option<bool>("--ignore-other-history")
+        {
+            Description = "on a database without a journal, apply every script even though another tool's history is there",
+        };
         var command = options.AddTo(new Command("upgrade", "apply pending migrations of a phase"));
         phase.AddTo(command);
         command.Options.Add(dryRun);
+        command.Options.Add(ignoreOtherHistory);
         command.SetAction((parseResult, ct) => Failures.GuardAsync(parseResult, options.WantsJson(parseResult), async () =>
         {
             var json = options.WantsJson(parseResult);
@@ -26,6 +31,7 @@ internal static class UpgradeCommand
             {
                 Plan = request,
                 DryRun = parseResult.GetValue(dryRun),
+                IgnoreOtherHistory = parseResult.GetValue(ignoreOtherHistory),
                 Progress = json ? null : new ProgressLines(output),
             }, ct);
             var report = UpgradeReport.From(result);

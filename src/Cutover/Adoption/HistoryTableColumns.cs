@@ -39,7 +39,7 @@ internal static class HistoryTableColumns
 
     /// <summary>Every table of the database that is another tool's history (as schema-qualified names), and every
     /// schema that holds only grate's tables: bookkeeping, not structure, once that history is adopted.</summary>
-    public static async Task<(ImmutableArray<string> Tables, ImmutableArray<string> Schemas)> FindHistoriesAsync(
+    public static async Task<(ImmutableArray<(JournalTableName Table, PreviousTool Tool)> Tables, ImmutableArray<string> Schemas)> FindHistoriesAsync(
         NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var command = new NpgsqlCommand(
@@ -68,7 +68,8 @@ internal static class HistoryTableColumns
             }
         }
 
-        var histories = tablesBySchema.SelectMany(s => s.Value.Where(t => t.Tool is not null).Select(t => s.Key + "." + t.Table));
+        var histories = tablesBySchema.SelectMany(s => s.Value.Where(t => t.Tool is not null)
+            .Select(t => (new JournalTableName(s.Key, t.Table), t.Tool!.Value)));
         var grateSchemas = tablesBySchema
             .Where(s => s.Value.Any(t => t.Tool == PreviousTool.Grate) && s.Value.All(t => s_grateTables.Contains(t.Table)))
             .Select(s => s.Key);

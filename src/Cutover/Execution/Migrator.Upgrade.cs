@@ -28,6 +28,11 @@ public sealed partial class Migrator
             {
                 // A dry run reads only: no lock, no journal table.
                 var rows = await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+                if (rows.IsEmpty && !options.IgnoreOtherHistory)
+                {
+                    await ThrowIfAnotherToolsDatabaseAsync(connection, cancellationToken).ConfigureAwait(false);
+                }
+
                 var dryPlan = Planner.Plan(Scripts, rows, options.Plan);
                 ThrowIfRefused(dryPlan);
                 return new ApplyResult(dryPlan, [], true, _time.GetElapsedTime(started));
@@ -49,6 +54,11 @@ public sealed partial class Migrator
             var deployLock = await LockAsync(cancellationToken).ConfigureAwait(false);
             await using (deployLock.ConfigureAwait(false))
             {
+                if (!options.IgnoreOtherHistory && !await _journal.ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+                {
+                    await ThrowIfAnotherToolsDatabaseAsync(connection, cancellationToken).ConfigureAwait(false);
+                }
+
                 await EnsureJournalAsync(connection, cancellationToken).ConfigureAwait(false);
                 var journal = await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
                 var plan = Planner.Plan(Scripts, journal, options.Plan);
@@ -72,6 +82,27 @@ public sealed partial class Migrator
                 return new ApplyResult(plan, applied.ToImmutable(), false, elapsed);
             }
         }
+    }
+
+    /// <summary>A first upgrade on a database another tool migrated would run that tool's scripts again: refused
+    /// unless told otherwise. Only asked while there is no journal, so it costs a run nothing once there is.</summary>
+    private static async Task ThrowIfAnotherToolsDatabaseAsync(
+        Npgsql.NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var (histories, _) = await Adoption.HistoryTableColumns.FindHistoriesAsync(connection, cancellationToken)
+            .ConfigureAwait(false);
+        if (histories.IsEmpty)
+        {
+            return;
+        }
+
+        var (table, tool) = histories[0];
+        throw new MigrationRefusedException(
+            $"upgrade refused: this database has no Cutover journal but {Adoption.PreviousTools.DisplayName(tool)}'s " +
+            $"history {table}{(histories.Length > 1 ? $" (and {histories.Length - 1} more)" : "")}, so another tool " +
+            $"migrated it: record what that tool ran with 'cutover adopt --from {Adoption.PreviousTools.CommandName(tool)} " +
+            $"--history {table} --from-dir OLD_SCRIPTS', or pass --ignore-other-history to apply every script anyway; " +
+            "nothing applied", []);
     }
 
     private static void ThrowIfRefused(MigrationPlan plan)

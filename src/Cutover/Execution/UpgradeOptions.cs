@@ -11,6 +11,12 @@ public sealed record UpgradeOptions
     /// <summary>Plan only: apply nothing.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>Apply every script to a database without a journal even though another tool's history is there (DbUp's
+    /// <c>schemaversions</c>, Flyway's <c>flyway_schema_history</c>, ...). Off by default: such a database was
+    /// migrated by that tool, and applying its scripts again would fail half-way or double them; adopt its history
+    /// first (<see cref="Migrator.AdoptAsync"/>).</summary>
+    public bool IgnoreOtherHistory { get; init; }
+
     /// <summary>Told when each script starts and ends, for live output; may be null.</summary>
     public IProgress<ScriptProgress>? Progress { get; init; }
 }

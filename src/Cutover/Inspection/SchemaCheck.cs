@@ -82,7 +82,7 @@ public sealed class SchemaCheck
                 {
                     Inspection = options.Inspection with
                     {
-                        ExcludedTables = [.. options.Inspection.ExcludedTables, .. tables],
+                        ExcludedTables = [.. options.Inspection.ExcludedTables, .. tables.Select(t => t.Table.ToString())],
                         ExcludedSchemas = [.. options.Inspection.ExcludedSchemas, .. schemas],
                     },
                 };

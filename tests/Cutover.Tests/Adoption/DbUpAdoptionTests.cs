@@ -79,6 +79,32 @@ public sealed class DbUpAdoptionTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_first_upgrade_on_a_database_DbUp_migrated_is_refused_until_adopted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var scripts = await ProcrastinateSwitch.LoadAsync();
+        var folder = ProcrastinateSwitch.CopyRenamed(scripts, DbUpName, 3);
+        var database = await fixture.CreateDatabaseAsync();
+        RunDbUp(fixture.Server.ConnectionString(database), folder, 3);
+        await using var dataSource = fixture.Server.CreateDataSource(database);
+        var migrator = new Migrator(dataSource, scripts);
+        var all = new UpgradeOptions { Plan = new Cutover.Planning.PlanRequest(Cutover.Planning.PhaseSelection.All) };
+
+        // Forgetting adopt would run DbUp's three scripts again: refused, for real and in a dry run, naming the way out.
+        var refused = await Should.ThrowAsync<MigrationRefusedException>(() => migrator.UpgradeAsync(all, ct));
+        await Should.ThrowAsync<MigrationRefusedException>(() => migrator.UpgradeAsync(all with { DryRun = true }, ct));
+        refused.Message.ShouldContain("DbUp's history public.schemaversions");
+        refused.Message.ShouldContain("cutover adopt --from dbup --history public.schemaversions");
+        (await ProcrastinateSwitch.JournalExistsAsync(dataSource)).ShouldBeFalse();
+
+        // Told to go ahead, it does, and fails on what DbUp already built, as promised.
+        await Should.ThrowAsync<ScriptExecutionException>(() => migrator.UpgradeAsync(all with { IgnoreOtherHistory = true }, ct));
+
+        await migrator.AdoptAsync(new AdoptionOptions { From = PreviousTool.DbUp, PreviousScriptsFolder = folder }, ct);
+        (await migrator.UpgradeAsync(all, ct)).Applied.Length.ShouldBe(scripts.Scripts.Length - 3);
+    }
+
+    [Fact]
     public async Task A_gap_the_folder_would_fill_out_of_order_is_refused()
     {
         var ct = TestContext.Current.CancellationToken;
