@@ -21,9 +21,29 @@ public sealed partial class Migrator
     {
         ArgumentNullException.ThrowIfNull(options);
         var started = _time.GetTimestamp();
+        using var activity = Telemetry.CutoverInstruments.Source.StartActivity("cutover.upgrade");
+        activity?.SetTag(Telemetry.CutoverInstruments.RunPhase, options.Plan.Phase.ToString().ToLowerInvariant());
+        activity?.SetTag("cutover.journal_table", _options.JournalTable.ToString());
+        try
+        {
+            var result = await UpgradeCoreAsync(options, started, activity, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(Telemetry.CutoverInstruments.ScriptsAppliedTag, result.Applied.Length);
+            return result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+    }
+
+    private async Task<ApplyResult> UpgradeCoreAsync(
+        UpgradeOptions options, long started, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            activity?.SetTag(Telemetry.CutoverInstruments.Database, connection.Database);
             if (options.DryRun)
             {
                 // A dry run reads only: no lock, no journal table.

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cutover.Journal;
 using Cutover.Scripts;
+using Cutover.Telemetry;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -18,6 +19,47 @@ internal sealed class ScriptRunner(
         var batch = new StatementBatch(script.Name.Name, script.Phase, script.Location, script.Body);
         var started = time.GetTimestamp();
         ExecutionLog.ScriptApplying(logger, script.Name.Name, script.Phase);
+        var phase = Journal.JournalTable.FormatPhase(script.Phase);
+        using var activity = CutoverInstruments.Source.StartActivity("cutover.script");
+        activity?.SetTag(CutoverInstruments.ScriptName, script.Name.Name);
+        activity?.SetTag(CutoverInstruments.ScriptPhase, phase);
+        activity?.SetTag(CutoverInstruments.Database, connection.Database);
+        var outcome = "failed";
+        try
+        {
+            var applied = await ApplyWithRetriesAsync(connection, script, batch, appliedBy, progress, started, cancellationToken)
+                .ConfigureAwait(false);
+            outcome = applied is null ? "recorded_meanwhile" : "applied";
+            if (applied is not null)
+            {
+                var tags = new TagList { { CutoverInstruments.Database, connection.Database }, { CutoverInstruments.ScriptPhase, phase } };
+                CutoverInstruments.ScriptsApplied.Add(1, tags);
+                CutoverInstruments.ScriptDuration.Record(applied.Duration.TotalSeconds, tags);
+                activity?.SetTag("cutover.script.attempts", applied.Attempts);
+            }
+
+            return applied;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag(CutoverInstruments.ScriptOutcome, outcome);
+        }
+    }
+
+    private async Task<AppliedScript?> ApplyWithRetriesAsync(
+        NpgsqlConnection connection, MigrationScript script, StatementBatch batch, string appliedBy,
+        IProgress<ScriptProgress>? progress, long started, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             progress?.Report(new ScriptProgress(script, ScriptStage.Starting, time.GetElapsedTime(started), attempt));
@@ -44,6 +86,7 @@ internal sealed class ScriptRunner(
                 script.RunsInTransaction && attempt <= options.LockRetries)
             {
                 // The whole transaction rolled back, so the script can simply run again once the blocker is gone.
+                CutoverInstruments.LockTimeoutRetries.Add(1, new KeyValuePair<string, object?>(CutoverInstruments.Database, connection.Database));
                 var delay = retry.DelayBefore(attempt);
                 ExecutionLog.LockTimeoutRetry(logger, script.Name.Name, (long)options.LockTimeout.TotalMilliseconds,
                     attempt, options.LockRetries, (long)delay.TotalMilliseconds);
@@ -255,6 +298,7 @@ internal sealed class ScriptRunner(
                 await DropInvalidIndexesAsync(connection, statements.TextOf(index), options.ClientTimeoutSeconds,
                     cancellationToken).ConfigureAwait(false);
 
+                CutoverInstruments.LockTimeoutRetries.Add(1, new KeyValuePair<string, object?>(CutoverInstruments.Database, connection.Database));
                 var delay = retry.DelayBefore(attempt);
                 ExecutionLog.LockTimeoutRetry(logger, statements.ScriptName, (long)options.LockTimeout.TotalMilliseconds,
                     attempt, options.LockRetries, (long)delay.TotalMilliseconds);
