@@ -84,6 +84,48 @@ public sealed class UpgradeTelemetryTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Lock_timeout_retries_are_counted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = await fixture.CreateDatabaseAsync();
+        var metrics = new List<Metric>();
+        using var metering = Sdk.CreateMeterProviderBuilder()
+            .AddMeter(CutoverTelemetry.MeterName).AddInMemoryExporter(metrics).Build();
+        await using var dataSource = fixture.Server.CreateDataSource(database);
+        await using (var setup = dataSource.CreateCommand("CREATE TABLE orders (id int)"))
+        {
+            await setup.ExecuteNonQueryAsync(ct);
+        }
+
+        // A reader's open transaction holds the table: the script times out on its lock, rolls back and retries
+        // until the reader commits.
+        await using var blocker = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await blocker.BeginTransactionAsync(ct);
+        await using (var read = new Npgsql.NpgsqlCommand("SELECT count(*) FROM orders", blocker, transaction))
+        {
+            await read.ExecuteScalarAsync(ct);
+        }
+
+        var scripts = MigrationSet.Create("db",
+            [new ScriptFile("01.00.00_01_pre_total.sql", "db/01.00.00_01_pre_total.sql", "ALTER TABLE orders ADD COLUMN total int;")],
+            null);
+        var upgrade = new Migrator(dataSource, scripts, new MigratorOptions
+        {
+            LockTimeout = TimeSpan.FromMilliseconds(50),
+            LockRetries = 1000,
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+            MaxRetryDelay = TimeSpan.FromMilliseconds(20),
+        }).UpgradeAsync(new UpgradeOptions { Plan = new PlanRequest(PhaseSelection.All) }, ct);
+        await Task.Delay(500, ct);
+        await transaction.CommitAsync(ct);
+        var attempts = (await upgrade).Applied.Single().Attempts;
+
+        metering.ForceFlush();
+        attempts.ShouldBeGreaterThan(1);
+        Sum(metrics, "cutover.lock_timeout.retries", database).ShouldBe(attempts - 1);
+    }
+
+    [Fact]
     public async Task A_failing_script_ends_its_span_and_the_run_span_in_error()
     {
         var ct = TestContext.Current.CancellationToken;
