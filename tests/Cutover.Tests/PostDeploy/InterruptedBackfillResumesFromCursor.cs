@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cutover.PostDeploy;
+using OpenTelemetry.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shouldly;
@@ -25,6 +26,9 @@ public sealed class InterruptedBackfillResumesFromCursor(ServerFixture fixture)
         var catalog = PostDeployCatalog.FromTypes(typeof(CountingBackfill));
         var options = new PostDeployOptions { Lease = TimeSpan.FromMinutes(1) };
         var start = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+        var metrics = new List<OpenTelemetry.Metrics.Metric>();
+        using var metering = OpenTelemetry.Sdk.CreateMeterProviderBuilder()
+            .AddMeter(Cutover.Telemetry.CutoverTelemetry.MeterName).AddInMemoryExporter(metrics).Build();
 
         // Node A stalls inside the first batch past the middle, then "dies": its backend is terminated (rolling the
         // batch back) and its clock never moves, so it never renews its claim nor writes again.
@@ -83,6 +87,9 @@ public sealed class InterruptedBackfillResumesFromCursor(ServerFixture fixture)
         row.Host.ShouldBe("node-b");
         row.RowsDone.ShouldBe(rows);
         row.RowsTotal.ShouldBe(rows);
+        metering.ForceFlush();
+        Telemetry.MetricTotals.Sum(metrics, "cutover.backfill.rows", database)
+            .ShouldBe(rows, "committed batches only: A's batch that died with it rolled back uncounted");
 
         // The zombie wakes up: its writes are fenced by its lost claim, so it records nothing.
         await hang.CancelAsync();

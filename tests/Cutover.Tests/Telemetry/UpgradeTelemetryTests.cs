@@ -17,29 +17,6 @@ public sealed class UpgradeTelemetryTests(ServerFixture fixture)
 {
     private static readonly ActivitySource s_test = new(nameof(UpgradeTelemetryTests));
 
-    private static long Sum(IEnumerable<Metric> metrics, string name, string database, bool histogramCount = false)
-    {
-        long total = 0;
-        foreach (var metric in metrics.Where(m => m.Name == name))
-        {
-            foreach (ref readonly var point in metric.GetMetricPoints())
-            {
-                var mine = false;
-                foreach (var tag in point.Tags)
-                {
-                    mine |= tag.Key == "db.namespace" && Equals(tag.Value, database);
-                }
-
-                if (mine)
-                {
-                    total += histogramCount ? point.GetHistogramCount() : point.GetSumLong();
-                }
-            }
-        }
-
-        return total;
-    }
-
     [Fact]
     public async Task An_upgrade_of_the_Procrastinate_corpus_emits_a_span_per_run_and_per_script_and_its_metrics()
     {
@@ -78,8 +55,8 @@ public sealed class UpgradeTelemetryTests(ServerFixture fixture)
             perScript.Count(s => (string?)s.GetTagItem("cutover.script.phase") == "post").ShouldBe(4);
             mine.Count.ShouldBe(39);
 
-            Sum(metrics, "cutover.scripts.applied", database).ShouldBe(38);
-            Sum(metrics, "cutover.script.duration", database, histogramCount: true).ShouldBe(38);
+            MetricTotals.Sum(metrics, "cutover.scripts.applied", database).ShouldBe(38);
+            MetricTotals.Sum(metrics, "cutover.script.duration", database, histogramCount: true).ShouldBe(38);
         }
     }
 
@@ -122,7 +99,7 @@ public sealed class UpgradeTelemetryTests(ServerFixture fixture)
 
         metering.ForceFlush();
         attempts.ShouldBeGreaterThan(1);
-        Sum(metrics, "cutover.lock_timeout.retries", database).ShouldBe(attempts - 1);
+        MetricTotals.Sum(metrics, "cutover.lock_timeout.retries", database).ShouldBe(attempts - 1);
     }
 
     [Fact]
