@@ -1,0 +1,237 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Cutover.Scripts;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Cutover.Safety;
+
+/// <summary>Runs scripts on the lint's scratch database: first statement by statement in a transaction that is rolled
+/// back, looking after each statement at the locks held, the relations rewritten, the tables scanned and the rows
+/// changed; then for real, so that the next script starts from the state this one leaves.</summary>
+/// <remarks>A script that runs in a transaction is observed in one transaction, as it will run; a no-transaction
+/// script statement by statement, each observed in a transaction of its own and then run on its own. A statement that
+/// cannot run in a transaction block (<c>CREATE INDEX CONCURRENTLY</c>) is not observed; the static rules speak for
+/// it. The tables that exist before the script get a few rows first (<see cref="RowSeeder"/>), inside the
+/// rolled-back transaction, so the state the next script starts from holds none of them.</remarks>
+internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions options, ILogger logger)
+{
+    private const string LocksSql =
+        "SELECT relation, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted " +
+        "AND relation IS NOT NULL";
+
+    private const string StatsSql = "SELECT relid, seq_scan, n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables";
+
+    // query_to_xml counts each table by its regclass, so that no name is quoted client-side.
+    private const string RowsSql =
+        "SELECT c.oid, (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %s', c.oid::regclass), " +
+        "false, true, '')))[1]::text::bigint FROM pg_class c WHERE c.oid = ANY($1) AND c.relkind IN ('r', 'p')";
+
+    private sealed record Moment(
+        CatalogState Catalog, FrozenDictionary<uint, TableLockMode> Locks, Dictionary<uint, (long Scans, long Changes)> Stats);
+
+    /// <summary>Observes <paramref name="script"/> when <paramref name="observe"/>, then applies it.</summary>
+    /// <returns>The observation (null when not asked for), and the server's message when the script failed to apply:
+    /// the scratch database then no longer follows the scripts.</returns>
+    public async Task<(ScriptObservation? Observation, string? ApplyFailure)> RunAsync(
+        MigrationScript script, ImmutableArray<LintStatement> statements, bool observe, CancellationToken cancellationToken)
+    {
+        if (script.RunsInTransaction)
+        {
+            var observation = observe
+                ? await ObserveAsync(script, statements, null, cancellationToken).ConfigureAwait(false)
+                : null;
+            return (observation, await ApplyInTransactionAsync(statements, cancellationToken).ConfigureAwait(false));
+        }
+
+        CatalogState? preExisting = null;
+        FrozenDictionary<uint, long>? rows = null;
+        var observed = ImmutableArray.CreateBuilder<ObservedStatement>();
+        (LintStatement, string)? failure = null;
+        foreach (var statement in statements)
+        {
+            if (observe && failure is null)
+            {
+                var one = await ObserveAsync(script, [statement], preExisting, cancellationToken).ConfigureAwait(false);
+                preExisting ??= one.PreExisting;
+                rows ??= one.Rows;
+                observed.AddRange(one.Statements);
+                failure = one.Failure;
+            }
+
+            try
+            {
+                await ScratchSql.ExecuteAsync(connection, statement.Text, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e)
+            {
+                return (Finish(), Describe(e));
+            }
+        }
+
+        return (Finish(), null);
+
+        ScriptObservation? Finish() => observe
+            ? new ScriptObservation(preExisting ?? CatalogState.Empty, rows ?? FrozenDictionary<uint, long>.Empty,
+                observed.ToImmutable(), failure)
+            : null;
+    }
+
+    private async Task<ScriptObservation> ObserveAsync(
+        MigrationScript script, IReadOnlyList<LintStatement> statements, CatalogState? preExisting,
+        CancellationToken cancellationToken)
+    {
+        await ScratchSql.ExecuteAsync(connection, "BEGIN", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var start = await ReadMomentAsync(cancellationToken).ConfigureAwait(false);
+            preExisting ??= start.Catalog;
+            var tables = preExisting.Tables.Select(t => t.Oid).ToArray();
+            await RowSeeder.SeedAsync(connection, tables, options.SeedRows, cancellationToken).ConfigureAwait(false);
+            var rows = await CountRowsAsync(tables, cancellationToken).ConfigureAwait(false);
+            var before = await ReadMomentAsync(cancellationToken).ConfigureAwait(false);
+            var observed = ImmutableArray.CreateBuilder<ObservedStatement>();
+            foreach (var statement in statements)
+            {
+                SafetyLog.StatementObserved(logger, statement.Index, script.Name.FileName, statement.Text);
+                await ScratchSql.ExecuteAsync(connection, "SAVEPOINT cutover_lint_statement", cancellationToken)
+                    .ConfigureAwait(false);
+                try
+                {
+                    await ScratchSql.ExecuteAsync(connection, statement.Text, cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException e)
+                {
+                    await ScratchSql.ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT cutover_lint_statement", cancellationToken)
+                        .ConfigureAwait(false);
+                    if (e.SqlState == PostgresErrorCodes.ActiveSqlTransaction)
+                    {
+                        observed.Add(new ObservedStatement(statement, false, before.Catalog, before.Catalog, before.Locks,
+                            FrozenSet<uint>.Empty, FrozenDictionary<uint, long>.Empty));
+                        continue;
+                    }
+
+                    return new ScriptObservation(preExisting, rows, observed.ToImmutable(), (statement, Describe(e)));
+                }
+
+                await ScratchSql.ExecuteAsync(connection, "RELEASE SAVEPOINT cutover_lint_statement", cancellationToken)
+                    .ConfigureAwait(false);
+                var after = await ReadMomentAsync(cancellationToken).ConfigureAwait(false);
+                observed.Add(Compare(statement, before, after));
+                before = after;
+            }
+
+            return new ScriptObservation(preExisting, rows, observed.ToImmutable(), null);
+        }
+        finally
+        {
+            await ScratchSql.ExecuteAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static ObservedStatement Compare(LintStatement statement, Moment before, Moment after)
+    {
+        var scanned = new HashSet<uint>();
+        var changed = new Dictionary<uint, long>();
+        foreach (var (table, now) in after.Stats)
+        {
+            var then = before.Stats.GetValueOrDefault(table);
+            if (now.Scans > then.Scans)
+            {
+                scanned.Add(table);
+            }
+
+            if (now.Changes > then.Changes)
+            {
+                changed[table] = now.Changes - then.Changes;
+            }
+        }
+
+        return new ObservedStatement(statement, true, before.Catalog, after.Catalog, after.Locks, scanned.ToFrozenSet(),
+            changed.ToFrozenDictionary());
+    }
+
+    private async Task<string?> ApplyInTransactionAsync(
+        ImmutableArray<LintStatement> statements, CancellationToken cancellationToken)
+    {
+        var batch = new NpgsqlBatch(connection) { Timeout = 0 };
+        await using (batch.ConfigureAwait(false))
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+            foreach (var statement in statements)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
+            }
+
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+            catch (PostgresException e)
+            {
+                await ScratchSql.ExecuteAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+                return Describe(e);
+            }
+        }
+    }
+
+    private async Task<FrozenDictionary<uint, long>> CountRowsAsync(uint[] tables, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<uint, long>();
+        var command = new NpgsqlCommand(RowsSql, connection) { Parameters = { new() { Value = tables } } };
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows[reader.GetFieldValue<uint>(0)] = reader.GetInt64(1);
+                }
+            }
+        }
+
+        return rows.ToFrozenDictionary();
+    }
+
+    private async Task<Moment> ReadMomentAsync(CancellationToken cancellationToken)
+    {
+        var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { new(CatalogState.Sql), new(LocksSql), new(StatsSql) },
+            Timeout = 0,
+        };
+        await using (batch.ConfigureAwait(false))
+        {
+            var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var catalog = await CatalogState.ReadAsync(reader, options.JournalTable, cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var locks = new Dictionary<uint, TableLockMode>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var relation = reader.GetFieldValue<uint>(0);
+                    var mode = Enum.TryParse<TableLockMode>(reader.GetString(1), out var parsed) ? parsed : TableLockMode.None;
+                    if (mode > locks.GetValueOrDefault(relation))
+                    {
+                        locks[relation] = mode;
+                    }
+                }
+
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var stats = new Dictionary<uint, (long, long)>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    stats[reader.GetFieldValue<uint>(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+                }
+
+                return new Moment(catalog, locks.ToFrozenDictionary(), stats);
+            }
+        }
+    }
+
+    private static string Describe(PostgresException e) => e.SqlState + ": " + e.MessageText;
+}
