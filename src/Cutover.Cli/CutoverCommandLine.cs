@@ -38,6 +38,7 @@ internal static class CutoverCommandLine
             SandboxCommand.Create(),
             CiCommand.Create(),
             CompatCommand.Create(),
+            LintCommand.Create(),
         };
         return root;
     }

@@ -48,10 +48,10 @@ public sealed class Linter
     }
 
     /// <summary>Lints the scripts of <paramref name="source"/> named in <paramref name="only"/> (every script when
-    /// empty), each against the state the scripts before it build.</summary>
+    /// null), each against the state the scripts before it build.</summary>
     /// <param name="source">The migrations.</param>
     /// <param name="only">File names (<c>02.00.00_01_pre_x.sql</c>), script names (without <c>.sql</c>) or paths
-    /// whose file name is one of the source's scripts; empty for all.</param>
+    /// whose file name is one of the source's scripts; null for all, empty for none.</param>
     /// <param name="cancellationToken">Cancels the lint; scratch databases are dropped.</param>
     /// <exception cref="ScriptParseException">A script is malformed (bad name, NUL byte, unterminated quote), or a
     /// name in <paramref name="only"/> is not one of the source's scripts.</exception>
@@ -59,7 +59,7 @@ public sealed class Linter
     /// was built.</exception>
     /// <exception cref="DatabaseUnavailableException">The scratch server cannot be reached.</exception>
     public async Task<LintResult> LintAsync(
-        IScriptSource source, ImmutableArray<string> only, CancellationToken cancellationToken = default)
+        IScriptSource source, IReadOnlyCollection<string>? only, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         var started = Stopwatch.GetTimestamp();
@@ -69,7 +69,7 @@ public sealed class Linter
         var scripts = MigrationSet.Create(source.Description,
             files.Select(f => f with { Content = WithoutTransactionControl(f.Content) }), null);
         var originals = files.ToDictionary(f => f.FileName, f => f.Content, StringComparer.Ordinal);
-        var targets = Select(scripts, only.IsDefault ? [] : only);
+        var targets = Select(scripts, only);
         var findings = ImmutableArray.CreateBuilder<LintFinding>();
         if (targets.Count > 0)
         {
@@ -226,10 +226,10 @@ public sealed class Linter
         }
     }
 
-    private static SortedSet<int> Select(MigrationSet scripts, ImmutableArray<string> only)
+    private static SortedSet<int> Select(MigrationSet scripts, IReadOnlyCollection<string>? only)
     {
         var targets = new SortedSet<int>();
-        if (only.IsEmpty)
+        if (only is null)
         {
             targets.UnionWith(Enumerable.Range(0, scripts.Scripts.Length));
             return targets;

@@ -23,7 +23,7 @@ internal static class RowSeeder
         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_type t ON t.oid = a.atttypid
         JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
-        WHERE c.oid = ANY($1) AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE c.oid = ANY($1::bigint[]::oid[]) AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
         ORDER BY c.oid, a.attnum
         """;
 
@@ -156,7 +156,7 @@ internal static class RowSeeder
         NpgsqlConnection connection, IReadOnlyCollection<uint> tables, CancellationToken cancellationToken)
     {
         var result = new List<(string Table, List<Column> Columns)>();
-        var command = new NpgsqlCommand(ColumnsSql, connection) { Parameters = { new() { Value = tables.ToArray() } } };
+        var command = new NpgsqlCommand(ColumnsSql, connection) { Parameters = { new() { Value = tables.Select(t => (long)t).ToArray() } } };
         await using (command.ConfigureAwait(false))
         {
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

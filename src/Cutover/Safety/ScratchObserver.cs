@@ -25,7 +25,7 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
     // query_to_xml counts each table by its regclass, so that no name is quoted client-side.
     private const string RowsSql =
         "SELECT c.oid, (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %s', c.oid::regclass), " +
-        "false, true, '')))[1]::text::bigint FROM pg_class c WHERE c.oid = ANY($1) AND c.relkind IN ('r', 'p')";
+        "false, true, '')))[1]::text::bigint FROM pg_class c WHERE c.oid = ANY($1::bigint[]::oid[]) AND c.relkind IN ('r', 'p')";
 
     private sealed record Moment(
         CatalogState Catalog, FrozenDictionary<uint, TableLockMode> Locks, Dictionary<uint, (long Scans, long Changes)> Stats);
@@ -180,7 +180,7 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
     private async Task<FrozenDictionary<uint, long>> CountRowsAsync(uint[] tables, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<uint, long>();
-        var command = new NpgsqlCommand(RowsSql, connection) { Parameters = { new() { Value = tables } } };
+        var command = new NpgsqlCommand(RowsSql, connection) { Parameters = { new() { Value = tables.Select(t => (long)t).ToArray() } } };
         await using (command.ConfigureAwait(false))
         {
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
