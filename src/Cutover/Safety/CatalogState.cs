@@ -27,7 +27,7 @@ internal sealed class CatalogState
 
     // Schemas pg_* and information_schema are the system's; objects that belong to an extension are the extension's.
     internal const string Sql = """
-        SELECT 0, c.oid::text, n.nspname || '.' || c.relname, COALESCE(i.indrelid, 0), c.relkind::text, false,
+        SELECT 0 AS cutover_lint_catalog, c.oid::text, n.nspname || '.' || c.relname, COALESCE(i.indrelid, 0), c.relkind::text, false,
                c.relfilenode::text
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_index i ON i.indexrelid = c.oid
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I') AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
@@ -44,15 +44,15 @@ internal sealed class CatalogState
         FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
         UNION ALL
-        SELECT 3, p.oid::text, n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', 0,
-               '', false, md5(COALESCE(p.prosrc, '') || '|' || COALESCE(pg_get_function_result(p.oid), ''))
+        SELECT 3, p.oid::text, n.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')', 0,
+               '', false, md5(COALESCE(p.prosrc, '') || '|' || p.prorettype::text || '|' || p.proretset::text)
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
         UNION ALL
         SELECT 4, t.oid::text, n.nspname || '.' || t.typname, 0, t.typtype::text, false, ''
-        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-        WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
+        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_class r ON r.oid = t.typrelid
+        WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND r.relkind = 'c'))
           AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
         """;

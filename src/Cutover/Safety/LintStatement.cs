@@ -33,6 +33,9 @@ internal sealed record LintStatement(
     public bool IsDataChange => Verb is "UPDATE" or "DELETE" or "MERGE"
         || (Verb == "WITH" && (Has("UPDATE") || Has("DELETE") || Has("MERGE")));
 
+    /// <summary>True for INSERT, UPDATE, DELETE and MERGE, which change rows, not the catalog.</summary>
+    public bool ChangesRowsOnly => Verb is "INSERT" or "UPDATE" or "DELETE" or "MERGE";
+
     /// <summary>Splits <paramref name="body"/> into statements with everything the rules need.</summary>
     public static ImmutableArray<LintStatement> SplitScript(string body, LineMap lines)
     {

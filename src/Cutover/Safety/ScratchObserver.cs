@@ -17,7 +17,7 @@ namespace Cutover.Safety;
 internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions options, ILogger logger)
 {
     private const string LocksSql =
-        "SELECT relation, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted " +
+        "SELECT relation AS cutover_lint_locks, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted " +
         "AND relation IS NOT NULL";
 
     private const string StatsSql = "SELECT relid, seq_scan, n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables";
@@ -84,21 +84,31 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
         await ScratchSql.ExecuteAsync(connection, "BEGIN", cancellationToken).ConfigureAwait(false);
         try
         {
-            var start = await ReadMomentAsync(cancellationToken).ConfigureAwait(false);
+            var start = await ReadMomentAsync(null, cancellationToken).ConfigureAwait(false);
             preExisting ??= start.Catalog;
+            if (preExisting.IsEmpty)
+            {
+                // Nothing the previous version knows, nothing production traffic touches: nothing to watch.
+                return new ScriptObservation(preExisting, FrozenDictionary<uint, long>.Empty, [], null);
+            }
+
             var tables = preExisting.Tables.Select(t => t.Oid).ToArray();
             await RowSeeder.SeedAsync(connection, tables, options.SeedRows, cancellationToken).ConfigureAwait(false);
             var rows = await CountRowsAsync(tables, cancellationToken).ConfigureAwait(false);
-            var before = await ReadMomentAsync(cancellationToken).ConfigureAwait(false);
+
+            // Seeding changes no catalog row: only the statistics and locks are read again.
+            var before = await ReadMomentAsync(start.Catalog, cancellationToken).ConfigureAwait(false);
             var observed = ImmutableArray.CreateBuilder<ObservedStatement>();
             foreach (var statement in statements)
             {
                 SafetyLog.StatementObserved(logger, statement.Index, script.Name.FileName, statement.Text);
-                await ScratchSql.ExecuteAsync(connection, "SAVEPOINT cutover_lint_statement", cancellationToken)
-                    .ConfigureAwait(false);
+                Moment after;
                 try
                 {
-                    await ScratchSql.ExecuteAsync(connection, statement.Text, cancellationToken).ConfigureAwait(false);
+                    // One round trip: the statement under a savepoint, then what it left.
+                    after = await ReadMomentAsync(statement.ChangesRowsOnly ? before.Catalog : null, cancellationToken,
+                        "SAVEPOINT cutover_lint_statement", statement.Text, "RELEASE SAVEPOINT cutover_lint_statement")
+                        .ConfigureAwait(false);
                 }
                 catch (PostgresException e)
                 {
@@ -114,9 +124,6 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
                     return new ScriptObservation(preExisting, rows, observed.ToImmutable(), (statement, Describe(e)));
                 }
 
-                await ScratchSql.ExecuteAsync(connection, "RELEASE SAVEPOINT cutover_lint_statement", cancellationToken)
-                    .ConfigureAwait(false);
-                var after = await ReadMomentAsync(cancellationToken).ConfigureAwait(false);
                 observed.Add(Compare(statement, before, after));
                 before = after;
             }
@@ -196,20 +203,48 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
         return rows.ToFrozenDictionary();
     }
 
-    private async Task<Moment> ReadMomentAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the catalog (unless <paramref name="catalog"/> is given, known unchanged), the locks and the
+    /// statistics in one round trip, with statements prepared once per connection.</summary>
+    private async Task<Moment> ReadMomentAsync(
+        CatalogState? catalog, CancellationToken cancellationToken, params string[] first)
     {
-        var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands = { new(CatalogState.Sql), new(LocksSql), new(StatsSql) },
-            Timeout = 0,
-        };
+        var batch = new NpgsqlBatch(connection) { Timeout = 0 };
         await using (batch.ConfigureAwait(false))
         {
+            foreach (var sql in first)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+            }
+
+            if (catalog is null)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(CatalogState.Sql));
+            }
+
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(LocksSql));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(StatsSql));
+            if (first.Length == 0)
+            {
+                // The script's own statements run once each: only the observation queries are worth preparing.
+                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                var catalog = await CatalogState.ReadAsync(reader, options.JournalTable, cancellationToken).ConfigureAwait(false);
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                // Npgsql surfaces only the results that have rows: a SELECT of the script's comes first, and is skipped.
+                var firstOwn = catalog is null ? "cutover_lint_catalog" : "cutover_lint_locks";
+                while (reader.FieldCount == 0 || reader.GetName(0) != firstOwn)
+                {
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (catalog is null)
+                {
+                    catalog = await CatalogState.ReadAsync(reader, options.JournalTable, cancellationToken).ConfigureAwait(false);
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 var locks = new Dictionary<uint, TableLockMode>();
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
