@@ -40,7 +40,7 @@ internal sealed class CatalogState
           AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
         UNION ALL
         SELECT 2, co.oid::text, n.nspname || '.' || c.relname || '.' || co.conname, co.conrelid, co.contype::text,
-               co.convalidated, co.conindid::text
+               co.convalidated, co.conindid::text || '|' || COALESCE(array_to_string(co.conkey, ','), '')
         FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
         UNION ALL

@@ -149,7 +149,9 @@ public sealed class Linter
         {
             var used = new HashSet<string>(StringComparer.Ordinal);
             var seen = new HashSet<(string, string)>();
-            foreach (var hit in byStatement.GetValueOrDefault(statement.Index) ?? [])
+            var statementHits = (byStatement.GetValueOrDefault(statement.Index) ?? [])
+                .OrderBy(h => h.Rule.Id, StringComparer.Ordinal).ThenBy(h => h.Message, StringComparer.Ordinal);
+            foreach (var hit in statementHits)
             {
                 if (statement.Allows.Any(a => a.RuleId == hit.Rule.Id))
                 {

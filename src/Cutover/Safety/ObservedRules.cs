@@ -185,10 +185,20 @@ internal static class ObservedRules
                     Phased(LintRules.ConstraintBreaksOldWrites, false,
                         $"adds column {added.Name} NOT NULL without a default: inserts of the previous version fail");
                     break;
+                case CatalogObjectKind.Constraint when IsRecreated(added, before):
+                    // ALTER COLUMN ... TYPE drops and recreates the constraints on the column: not a new rule for
+                    // anybody's writes; the rewrite says what it costs.
+                    break;
                 case CatalogObjectKind.Constraint when added.Type is "c" or "f":
                     var kind = added.Type == "c" ? "CHECK" : "foreign key";
-                    Phased(LintRules.ConstraintBreaksOldWrites, false,
-                        $"adds {kind} {added.Name}: writes of the previous version may violate it");
+
+                    // On columns the previous version never writes (new ones), its writes leave NULL, which passes.
+                    if (added.ConstraintColumns.Any(c => preExisting.Find(CatalogObjectKind.Column, c) is not null))
+                    {
+                        Phased(LintRules.ConstraintBreaksOldWrites, false,
+                            $"adds {kind} {added.Name}: writes of the previous version may violate it");
+                    }
+
                     if (added.Flag)
                     {
                         _explained.Add(added.Owner);
@@ -197,7 +207,7 @@ internal static class ObservedRules
                     }
 
                     break;
-                case CatalogObjectKind.Constraint when added.Type is "u" or "p" or "x" && before.FindRelation(uint.Parse(added.Detail, System.Globalization.CultureInfo.InvariantCulture)) is null:
+                case CatalogObjectKind.Constraint when added.Type is "u" or "p" or "x" && before.FindRelation(added.ConstraintIndex) is null:
                     _explained.Add(added.Owner);
                     Add(LintRules.UniqueBuiltInPlace,
                         $"builds the index of {added.Name} on {table} under {Lock(added.Owner)}");
@@ -211,6 +221,10 @@ internal static class ObservedRules
                     break;
             }
         }
+
+        private bool IsRecreated(CatalogEntry added, CatalogState before) =>
+            before.Entries.Values.Any(e => e.Kind == CatalogObjectKind.Constraint && e.Owner == added.Owner
+                && e.Name == added.Name && observed.After.Find(e.Kind, e.Key) is null);
 
         private void WholeTableChanges()
         {
