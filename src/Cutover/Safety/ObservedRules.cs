@@ -12,9 +12,11 @@ internal static class ObservedRules
 {
     public static IEnumerable<RuleHit> Check(MigrationScript script, ScriptObservation observation)
     {
+        var final = observation.Statements.LastOrDefault(o => o.Ran)?.After ?? observation.PreExisting;
         foreach (var observed in observation.Statements.Where(o => o.Ran))
         {
-            foreach (var hit in new StatementCheck(script.Phase, observation.PreExisting, observation.Rows, observed).Run())
+            var check = new StatementCheck(script.Phase, observation.PreExisting, observation.Rows, observed, final);
+            foreach (var hit in check.Run())
             {
                 yield return hit;
             }
@@ -26,8 +28,11 @@ internal static class ObservedRules
         }
     }
 
+    // final: the catalog after the script's last statement, which tells a function dropped for good from one dropped
+    // to be created again with another body.
     private sealed class StatementCheck(
-        Phase phase, CatalogState preExisting, FrozenDictionary<uint, long> rows, ObservedStatement observed)
+        Phase phase, CatalogState preExisting, FrozenDictionary<uint, long> rows, ObservedStatement observed,
+        CatalogState final)
     {
         private readonly List<RuleHit> _hits = [];
 
@@ -159,6 +164,10 @@ internal static class ObservedRules
                     break;
                 case CatalogObjectKind.Column when after.FindRelation(old.Owner) is not null:
                     Phased(LintRules.DropObject, true, $"drops column {old.Name}");
+                    break;
+                case CatalogObjectKind.Function when final.Entries.Values.Any(e => e.Kind == old.Kind && e.Name == old.Name):
+                    Phased(LintRules.ChangeFunction, false,
+                        $"drops function {old.Name}, which the script creates again: another body for the callers of the previous version");
                     break;
                 case CatalogObjectKind.Function:
                     Phased(LintRules.DropObject, false, $"drops function {old.Name}");
