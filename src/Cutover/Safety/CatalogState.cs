@@ -26,35 +26,35 @@ internal sealed class CatalogState
     public bool IsEmpty => Entries.Count == 0;
 
     // Schemas pg_* and information_schema are the system's; objects that belong to an extension are the extension's.
+    // The user's relations are read once (rel) and their columns through pg_attribute's index, not a scan of it.
     internal const string Sql = """
-        SELECT 0 AS cutover_lint_catalog, c.oid::text, n.nspname || '.' || c.relname, COALESCE(i.indrelid, 0), c.relkind::text, false,
-               c.relfilenode::text
-        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_index i ON i.indexrelid = c.oid
-        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I') AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
-          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+        WITH ns AS MATERIALIZED (SELECT oid, nspname FROM pg_namespace WHERE nspname <> 'information_schema' AND nspname NOT LIKE 'pg\_%'),
+        ext AS MATERIALIZED (SELECT objid FROM pg_depend WHERE deptype = 'e'),
+        rel AS MATERIALIZED (
+            SELECT c.oid, ns.nspname || '.' || c.relname AS name, c.relkind, c.relfilenode
+            FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I') AND c.oid NOT IN (SELECT objid FROM ext))
+        SELECT 0 AS cutover_lint_catalog, r.oid::text, r.name, COALESCE(i.indrelid, 0), r.relkind::text, false, r.relfilenode::text
+        FROM rel r LEFT JOIN pg_index i ON i.indexrelid = r.oid
         UNION ALL
-        SELECT 1, a.attrelid::text || '.' || a.attnum, n.nspname || '.' || c.relname || '.' || a.attname, a.attrelid,
+        SELECT 1, a.attrelid::text || '.' || a.attnum, r.name || '.' || a.attname, a.attrelid,
                format_type(a.atttypid, a.atttypmod), a.attnotnull, a.atthasdef::text
-        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')
-          AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
+        FROM rel r CROSS JOIN LATERAL (SELECT * FROM pg_attribute a WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped) a
+        WHERE r.relkind IN ('r', 'p')
         UNION ALL
-        SELECT 2, co.oid::text, n.nspname || '.' || c.relname || '.' || co.conname, co.conrelid, co.contype::text,
+        SELECT 2, co.oid::text, r.name || '.' || co.conname, co.conrelid, co.contype::text,
                co.convalidated, co.conindid::text || '|' || COALESCE(array_to_string(co.conkey, ','), '')
-        FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
+        FROM pg_constraint co JOIN rel r ON r.oid = co.conrelid
         UNION ALL
-        SELECT 3, p.oid::text, n.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')', 0,
+        SELECT 3, p.oid::text, ns.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')', 0,
                '', false, md5(COALESCE(p.prosrc, '') || '|' || p.prorettype::text || '|' || p.proretset::text)
-        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-        WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
-          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+        FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
+        WHERE p.oid NOT IN (SELECT objid FROM ext)
         UNION ALL
-        SELECT 4, t.oid::text, n.nspname || '.' || t.typname, 0, t.typtype::text, false, ''
-        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_class r ON r.oid = t.typrelid
+        SELECT 4, t.oid::text, ns.nspname || '.' || t.typname, 0, t.typtype::text, false, ''
+        FROM pg_type t JOIN ns ON ns.oid = t.typnamespace LEFT JOIN pg_class r ON r.oid = t.typrelid
         WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND r.relkind = 'c'))
-          AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
-          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+          AND t.oid NOT IN (SELECT objid FROM ext)
         """;
 
     /// <summary>Reads the rows of <see cref="Sql"/>, leaving out the journal table and what belongs to it.</summary>

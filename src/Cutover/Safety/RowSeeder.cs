@@ -159,6 +159,7 @@ internal static class RowSeeder
         var command = new NpgsqlCommand(ColumnsSql, connection) { Parameters = { new() { Value = tables.Select(t => (long)t).ToArray() } } };
         await using (command.ConfigureAwait(false))
         {
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {

@@ -190,6 +190,7 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
         var command = new NpgsqlCommand(RowsSql, connection) { Parameters = { new() { Value = tables.Select(t => (long)t).ToArray() } } };
         await using (command.ConfigureAwait(false))
         {
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
