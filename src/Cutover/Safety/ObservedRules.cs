@@ -65,6 +65,7 @@ internal static class ObservedRules
                 Added(added, before);
             }
 
+            RequiredColumns(before, after);
             WholeTableChanges();
             ScansUnderExclusiveLock(rewritten);
             return _hits;
@@ -190,10 +191,6 @@ internal static class ObservedRules
             var table = TableName(added.Owner);
             switch (added.Kind)
             {
-                case CatalogObjectKind.Column when added.Flag && added.Detail == "false":
-                    Phased(LintRules.ConstraintBreaksOldWrites, false,
-                        $"adds column {added.Name} NOT NULL without a default: inserts of the previous version fail");
-                    break;
                 case CatalogObjectKind.Constraint when IsRecreated(added, before):
                     // ALTER COLUMN ... TYPE drops and recreates the constraints on the column: not a new rule for
                     // anybody's writes; the rewrite says what it costs.
@@ -230,6 +227,26 @@ internal static class ObservedRules
                     break;
             }
         }
+
+        // A column the previous version's inserts leave out must have a default or accept NULL: reported when a
+        // statement makes one NOT NULL without a default (ADD COLUMN, DROP DEFAULT) that was not so before the script.
+        // SET NOT NULL is reported by Changed already.
+        private void RequiredColumns(CatalogState before, CatalogState after)
+        {
+            foreach (var column in after.Entries.Values.Where(e => e.Kind == CatalogObjectKind.Column && IsRequired(e)
+                && TableExisted(e.Owner)))
+            {
+                var then = before.Find(column.Kind, column.Key);
+                var atStart = preExisting.Find(column.Kind, column.Key);
+                if ((then is null || (!IsRequired(then) && then.Flag)) && (atStart is null || !IsRequired(atStart)))
+                {
+                    Phased(LintRules.ConstraintBreaksOldWrites, false,
+                        $"column {column.Name} is NOT NULL without a default: inserts of the previous version leave it out and fail");
+                }
+            }
+        }
+
+        private static bool IsRequired(CatalogEntry column) => column.Flag && column.Detail == "false";
 
         private bool IsRecreated(CatalogEntry added, CatalogState before) =>
             before.Entries.Values.Any(e => e.Kind == CatalogObjectKind.Constraint && e.Owner == added.Owner
