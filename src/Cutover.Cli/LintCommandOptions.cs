@@ -79,11 +79,11 @@ internal sealed class LintCommandOptions : ProjectOptions
         switch (format)
         {
             case "json":
-                text.WriteLine(JsonSerializer.Serialize(report, LintJsonContext.Default.LintReport));
+                text.WriteLine(JsonSerializer.Serialize(report, CutoverJsonContext.Default.LintReport));
                 break;
             case "sarif":
                 var version = typeof(Linter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-                text.WriteLine(JsonSerializer.Serialize(SarifLog.From(result, version), LintJsonContext.Default.SarifLog));
+                text.WriteLine(JsonSerializer.Serialize(SarifLog.From(result, version), CutoverJsonContext.Default.SarifLog));
                 break;
             case "github":
                 report.WriteGitHub(text);

@@ -22,4 +22,6 @@ namespace Cutover.Cli.Output;
 [JsonSerializable(typeof(CiKeyReport))]
 [JsonSerializable(typeof(CiPruneReport))]
 [JsonSerializable(typeof(CompatReport))]
+[JsonSerializable(typeof(LintReport))]
+[JsonSerializable(typeof(SarifLog))]
 internal sealed partial class CutoverJsonContext : JsonSerializerContext;

@@ -31,20 +31,8 @@ internal sealed record AllowDirective(string RuleId, string Reason, int Offset)
 
     private static AllowDirective? TryParse(ReadOnlySpan<char> comment, int offset)
     {
-        var rest = comment.Trim();
-        if (!rest.StartsWith("cutover", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        rest = rest["cutover".Length..].TrimStart();
-        if (!rest.StartsWith(':'))
-        {
-            return null;
-        }
-
-        rest = rest[1..].TrimStart();
-        if (!rest.StartsWith("allow", StringComparison.OrdinalIgnoreCase) || rest.Length == 5 || !char.IsWhiteSpace(rest[5]))
+        if (!ScriptDirectives.TryReadDirective(comment, out var rest)
+            || !rest.StartsWith("allow", StringComparison.OrdinalIgnoreCase) || rest.Length == 5 || !char.IsWhiteSpace(rest[5]))
         {
             return null;
         }
