@@ -132,7 +132,7 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
         }
         finally
         {
-            await ScratchSql.ExecuteAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+            await RollBackQuietlyAsync().ConfigureAwait(false);
         }
     }
 
@@ -178,7 +178,7 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
             }
             catch (PostgresException e)
             {
-                await ScratchSql.ExecuteAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+                await RollBackQuietlyAsync().ConfigureAwait(false);
                 return Describe(e);
             }
         }
@@ -266,6 +266,19 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
 
                 return new Moment(catalog, locks.ToFrozenDictionary(), stats);
             }
+        }
+    }
+
+    // After a cancellation or a broken connection the rollback may fail too; the scratch database is dropped anyway,
+    // and the first error is the one to report.
+    private async Task RollBackQuietlyAsync()
+    {
+        try
+        {
+            await ScratchSql.ExecuteAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
         }
     }
 
