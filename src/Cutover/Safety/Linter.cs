@@ -87,7 +87,14 @@ public sealed class Linter
         MigrationSet scripts, SortedSet<int> targets, Dictionary<string, string> originals,
         ImmutableArray<LintFinding>.Builder findings, CancellationToken cancellationToken)
     {
+        // The walk starts at the first script of the first target's release, so that the phase rules know what the
+        // previous release knows, not only what the script before the target left.
         var first = targets.Min;
+        while (first > 0 && scripts.Scripts[first - 1].Version == scripts.Scripts[targets.Min].Version)
+        {
+            first--;
+        }
+
         var scratch = await CreateScratchAsync(scripts, first, cancellationToken).ConfigureAwait(false);
         await using (scratch.ConfigureAwait(false))
         {
@@ -96,9 +103,15 @@ public sealed class Linter
             {
                 var observer = new ScratchObserver(connection, _options, _logger);
                 var observing = true;
+                var released = CatalogState.Empty;
                 for (var i = first; i <= targets.Max; i++)
                 {
                     var script = scripts.Scripts[i];
+                    if (observing && (i == first || script.Version != scripts.Scripts[i - 1].Version))
+                    {
+                        released = await observer.ReadCatalogAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
                     var isTarget = targets.Contains(i);
                     var original = originals.GetValueOrDefault(script.Name.FileName, script.Body);
                     var lines = new LineMap(original);
@@ -116,7 +129,7 @@ public sealed class Linter
                             .ConfigureAwait(false);
                         if (observation is not null)
                         {
-                            hits.AddRange(ObservedRules.Check(script, observation));
+                            hits.AddRange(ObservedRules.Check(script, observation, released));
                             SafetyLog.ScriptObserved(_logger, script.Name.FileName, runnable.Length, hits.Count);
                         }
 

@@ -10,12 +10,16 @@ namespace Cutover.Safety;
 /// version has never seen and production traffic has never touched.</remarks>
 internal static class ObservedRules
 {
-    public static IEnumerable<RuleHit> Check(MigrationScript script, ScriptObservation observation)
+    /// <param name="script">The script observed.</param>
+    /// <param name="observation">What its statements did.</param>
+    /// <param name="released">The catalog before the first script of the script's release: what the previous
+    /// application version knows, which the phase rules protect.</param>
+    public static IEnumerable<RuleHit> Check(MigrationScript script, ScriptObservation observation, CatalogState released)
     {
         var final = observation.Statements.LastOrDefault(o => o.Ran)?.After ?? observation.PreExisting;
         foreach (var observed in observation.Statements.Where(o => o.Ran))
         {
-            var check = new StatementCheck(script.Phase, observation.PreExisting, observation.Rows, observed, final);
+            var check = new StatementCheck(script.Phase, observation.PreExisting, released, observation.Rows, observed, final);
             foreach (var hit in check.Run())
             {
                 yield return hit;
@@ -31,8 +35,8 @@ internal static class ObservedRules
     // final: the catalog after the script's last statement, which tells a function dropped for good from one dropped
     // to be created again with another body.
     private sealed class StatementCheck(
-        Phase phase, CatalogState preExisting, FrozenDictionary<uint, long> rows, ObservedStatement observed,
-        CatalogState final)
+        Phase phase, CatalogState preExisting, CatalogState released, FrozenDictionary<uint, long> rows,
+        ObservedStatement observed, CatalogState final)
     {
         private readonly List<RuleHit> _hits = [];
 
@@ -75,24 +79,30 @@ internal static class ObservedRules
 
         private bool TableExisted(uint oid) => preExisting.FindRelation(oid) is { IsTable: true };
 
+        // What the previous application version knows: the objects of the releases before this script's.
+        private bool Known(CatalogEntry entry) => released.Find(entry.Kind, entry.Key) is not null;
+
+        private CatalogEntry TableEntry(uint oid) =>
+            preExisting.FindRelation(oid) ?? observed.Before.FindRelation(oid) ?? observed.After.FindRelation(oid)!;
+
         private string TableName(uint oid) => observed.After.FindRelation(oid)?.Name ?? observed.Before.FindRelation(oid)?.Name ?? oid.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private void Changed(CatalogEntry old, CatalogEntry now, HashSet<uint> rewritten)
         {
             if (now.Name != old.Name && IsRenameOfItsOwn(old, now))
             {
-                Phased(LintRules.RenameObject, false, $"renames {Describe(old)} to {now.Name}");
+                Phased(LintRules.RenameObject, false, $"renames {Describe(old)} to {now.Name}", old);
             }
 
             switch (old.Kind)
             {
                 case CatalogObjectKind.Column when now.Type != old.Type && rewritten.Contains(old.Owner):
                     Phased(LintRules.ChangeColumnType, false,
-                        $"changes column {now.Name} from {old.Type} to {now.Type}, which is not binary-coercible");
+                        $"changes column {now.Name} from {old.Type} to {now.Type}, which is not binary-coercible", old);
                     break;
                 case CatalogObjectKind.Column when now.Flag && !old.Flag:
                     Phased(LintRules.ConstraintBreaksOldWrites, false,
-                        $"makes column {now.Name} NOT NULL: inserts of the previous version that leave it out fail");
+                        $"makes column {now.Name} NOT NULL: inserts of the previous version that leave it out fail", old);
                     if (observed.Scanned.Contains(old.Owner))
                     {
                         _explained.Add(old.Owner);
@@ -104,7 +114,7 @@ internal static class ObservedRules
                     break;
                 case CatalogObjectKind.Function when now.Detail != old.Detail:
                     Phased(LintRules.ChangeFunction, false,
-                        $"changes the body or result of function {now.Name}, which the previous version may call");
+                        $"changes the body or result of function {now.Name}, which the previous version may call", old);
                     break;
                 case CatalogObjectKind.Relation when old.IsTable && now.Detail != old.Detail:
                     Rewritten(old);
@@ -153,10 +163,10 @@ internal static class ObservedRules
             switch (old.Kind)
             {
                 case CatalogObjectKind.Relation when old.IsTable:
-                    Phased(LintRules.DropObject, true, $"drops table {old.Name}");
+                    Phased(LintRules.DropObject, true, $"drops table {old.Name}", old);
                     break;
                 case CatalogObjectKind.Relation when old.IsView:
-                    Phased(LintRules.DropObject, false, $"drops view {old.Name}");
+                    Phased(LintRules.DropObject, false, $"drops view {old.Name}", old);
                     break;
                 case CatalogObjectKind.Relation when old.IsIndex && after.FindRelation(old.Owner) is not null
                     && Statement.Verb == "DROP" && !Statement.Has("CONCURRENTLY"):
@@ -164,17 +174,17 @@ internal static class ObservedRules
                         $"drops index {old.Name} without CONCURRENTLY: {Lock(old.Owner)} on {TableName(old.Owner)}");
                     break;
                 case CatalogObjectKind.Column when after.FindRelation(old.Owner) is not null:
-                    Phased(LintRules.DropObject, true, $"drops column {old.Name}");
+                    Phased(LintRules.DropObject, true, $"drops column {old.Name}", old);
                     break;
                 case CatalogObjectKind.Function when final.Entries.Values.Any(e => e.Kind == old.Kind && e.Name == old.Name):
                     Phased(LintRules.ChangeFunction, false,
-                        $"drops function {old.Name}, which the script creates again: another body for the callers of the previous version");
+                        $"drops function {old.Name}, which the script creates again: another body for the callers of the previous version", old);
                     break;
                 case CatalogObjectKind.Function:
-                    Phased(LintRules.DropObject, false, $"drops function {old.Name}");
+                    Phased(LintRules.DropObject, false, $"drops function {old.Name}", old);
                     break;
                 case CatalogObjectKind.Type:
-                    Phased(LintRules.DropObject, false, $"drops type {old.Name}");
+                    Phased(LintRules.DropObject, false, $"drops type {old.Name}", old);
                     break;
                 default:
                     break;
@@ -199,10 +209,10 @@ internal static class ObservedRules
                     var kind = added.Type == "c" ? "CHECK" : "foreign key";
 
                     // On columns the previous version never writes (new ones), its writes leave NULL, which passes.
-                    if (added.ConstraintColumns.Any(c => preExisting.Find(CatalogObjectKind.Column, c) is not null))
+                    if (added.ConstraintColumns.Any(c => released.Find(CatalogObjectKind.Column, c) is not null))
                     {
                         Phased(LintRules.ConstraintBreaksOldWrites, false,
-                            $"adds {kind} {added.Name}: writes of the previous version may violate it");
+                            $"adds {kind} {added.Name}: writes of the previous version may violate it", TableEntry(added.Owner));
                     }
 
                     if (added.Flag)
@@ -234,14 +244,15 @@ internal static class ObservedRules
         private void RequiredColumns(CatalogState before, CatalogState after)
         {
             foreach (var column in after.Entries.Values.Where(e => e.Kind == CatalogObjectKind.Column && IsRequired(e)
-                && TableExisted(e.Owner)))
+                && released.FindRelation(e.Owner) is { IsTable: true }))
             {
                 var then = before.Find(column.Kind, column.Key);
-                var atStart = preExisting.Find(column.Kind, column.Key);
+                var atStart = released.Find(column.Kind, column.Key);
                 if ((then is null || (!IsRequired(then) && then.Flag)) && (atStart is null || !IsRequired(atStart)))
                 {
                     Phased(LintRules.ConstraintBreaksOldWrites, false,
-                        $"column {column.Name} is NOT NULL without a default: inserts of the previous version leave it out and fail");
+                        $"column {column.Name} is NOT NULL without a default: inserts of the previous version leave it out and fail",
+                        TableEntry(column.Owner));
                 }
             }
         }
@@ -307,13 +318,13 @@ internal static class ObservedRules
 
         // In a pre-migration the previous version still runs: an error. In a post-migration it is gone: only losing
         // data is worth a warning.
-        private void Phased(LintRule rule, bool losesData, string message)
+        private void Phased(LintRule rule, bool losesData, string message, CatalogEntry subject)
         {
-            if (phase == Phase.Pre)
+            if (phase == Phase.Pre && Known(subject))
             {
                 _hits.Add(new RuleHit(rule, LintSeverity.Error, Statement, message));
             }
-            else if (losesData)
+            else if (phase == Phase.Post && losesData)
             {
                 _hits.Add(new RuleHit(rule, LintSeverity.Warning, Statement, message + " (its data is lost)"));
             }

@@ -77,6 +77,10 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
             : null;
     }
 
+    /// <summary>Reads the scratch database's catalog as it stands (outside any transaction).</summary>
+    public async Task<CatalogState> ReadCatalogAsync(CancellationToken cancellationToken) =>
+        (await ReadMomentAsync(null, cancellationToken).ConfigureAwait(false)).Catalog;
+
     private async Task<ScriptObservation> ObserveAsync(
         MigrationScript script, IReadOnlyList<LintStatement> statements, CatalogState? preExisting,
         CancellationToken cancellationToken)

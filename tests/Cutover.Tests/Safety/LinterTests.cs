@@ -126,4 +126,30 @@ public sealed class LinterTests(ServerFixture fixture)
         result.Scripts.ShouldBe([LintCase.Setup, "02.00.00_50_post_x.sql"]);
         result.Findings.ShouldHaveSingleItem().Script.ShouldBe("02.00.00_50_post_x.sql");
     }
+
+    [Fact]
+    public async Task Phase_rules_protect_what_the_previous_release_knows_not_what_this_release_made()
+    {
+        const string Function = "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;";
+        const string Change = "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 2 $$;";
+        var sameRelease = new ScriptList(
+            (LintCase.Setup, Setup), ("02.00.00_01_pre_add_f.sql", Function), ("02.00.00_02_pre_change_f.sql", Change));
+        var earlierRelease = new ScriptList(
+            (LintCase.Setup, Setup + Function), ("02.00.00_02_pre_change_f.sql", Change));
+
+        var same = await Linter.LintAsync(sameRelease, ["02.00.00_02_pre_change_f.sql"], TestContext.Current.CancellationToken);
+        var earlier = await Linter.LintAsync(earlierRelease, ["02.00.00_02_pre_change_f.sql"], TestContext.Current.CancellationToken);
+
+        same.Findings.ShouldBeEmpty();
+        earlier.Findings.ShouldHaveSingleItem().RuleId.ShouldBe("CUT005");
+    }
+
+    [Fact]
+    public async Task Type_change_in_a_post_migration_is_a_lock_finding_not_a_phase_finding()
+    {
+        var result = await LintCase.LintAsync(fixture, "CREATE TABLE t (id bigint PRIMARY KEY, n int);", "post",
+            "ALTER TABLE t ALTER COLUMN n TYPE bigint;");
+
+        result.Findings.Select(f => f.RuleId).ShouldBe(["CUT101"]);
+    }
 }
