@@ -276,8 +276,8 @@ internal static class ObservedRules
                 {
                     _explained.Add(table);
                     Add(LintRules.WholeTableDml,
-                        $"{Statement.Verb} changes every row of {TableName(table)} ({changed} of the {total} on the scratch " +
-                        "database) in the migration's transaction");
+                        $"{Statement.Verb} changes every row of {TableName(table)} in the migration's transaction ({changed} " +
+                        $"changed; the scratch database's table held {total} when the script started)");
                 }
             }
         }

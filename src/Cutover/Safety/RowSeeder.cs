@@ -67,18 +67,23 @@ internal static class RowSeeder
     {
         foreach (var insert in inserts)
         {
-            await ScratchSql.ExecuteAsync(connection, "SAVEPOINT cutover_lint_seed", cancellationToken).ConfigureAwait(false);
-            try
+            // One round trip: the insert under a savepoint; a failure stops the batch at the insert.
+            var batch = new NpgsqlBatch(connection)
             {
-                await ScratchSql.ExecuteAsync(connection, insert, cancellationToken).ConfigureAwait(false);
-                await ScratchSql.ExecuteAsync(connection, "RELEASE SAVEPOINT cutover_lint_seed", cancellationToken)
-                    .ConfigureAwait(false);
-                return true;
-            }
-            catch (PostgresException)
+                BatchCommands = { new("SAVEPOINT cutover_lint_seed"), new(insert), new("RELEASE SAVEPOINT cutover_lint_seed") },
+            };
+            await using (batch.ConfigureAwait(false))
             {
-                await ScratchSql.ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT cutover_lint_seed", cancellationToken)
-                    .ConfigureAwait(false);
+                try
+                {
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    return true;
+                }
+                catch (PostgresException)
+                {
+                    await ScratchSql.ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT cutover_lint_seed", cancellationToken)
+                        .ConfigureAwait(false);
+                }
             }
         }
 
