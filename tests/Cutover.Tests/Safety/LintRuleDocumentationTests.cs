@@ -23,6 +23,22 @@ public sealed partial class LintRuleDocumentationTests(ServerFixture fixture)
         return data;
     }
 
+    /// <summary>The examples of the rules that hold in every phase (CUT1xx lock rules, CUT2xx and CUT9xx), each
+    /// also run in the phase its page does not show.</summary>
+    public static TheoryData<string, int> EveryPhaseExamples()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var rule in LintRules.All.Where(r => !r.Id.StartsWith("CUT0", StringComparison.Ordinal)))
+        {
+            for (var i = 0; i < ReadExamples(rule).Count; i++)
+            {
+                data.Add(rule.Id, i);
+            }
+        }
+
+        return data;
+    }
+
     [Fact]
     public void Every_rule_has_a_page_with_a_failing_and_a_passing_example()
     {
@@ -70,6 +86,23 @@ public sealed partial class LintRuleDocumentationTests(ServerFixture fixture)
                     $"{rule.DocumentationPath} example {index}:\n{example.Sql}\nfound:\n{described}");
                 break;
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPhaseExamples))]
+    public async Task Example_of_a_rule_of_every_phase_holds_in_the_other_phase(string ruleId, int index)
+    {
+        var rule = LintRules.Find(ruleId)!;
+        var example = ReadExamples(rule)[index];
+        var otherPhase = example.Phase == "pre" ? "post" : "pre";
+
+        var result = await LintCase.LintAsync(fixture, example.Setup, otherPhase, example.Sql);
+
+        // In the pre phase the phase rules may fire as well; only this rule is looked at.
+        var described = string.Join("\n", result.Findings.Select(f => $"{f.RuleId} {f.Severity}: {f.Message}"));
+        var fired = result.Findings.Any(f => f.RuleId == rule.Id);
+        fired.ShouldBe(example.Kind != "passing",
+            $"{rule.DocumentationPath} example {index} in {otherPhase}:\n{example.Sql}\nfound:\n{described}");
     }
 
     public sealed record Example(string Kind, string Phase, string Setup, string Sql);
