@@ -142,7 +142,7 @@ public sealed class LintCommandTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task Unreachable_scratch_server_exits_3()
+    public async Task Unreachable_scratch_server_exits_3_without_the_password()
     {
         using var folder = Project();
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -150,8 +150,11 @@ public sealed class LintCommandTests(ServerFixture fixture)
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
 
-        var run = await CliProcess.RunAsync(folder.Root, "lint", "--scratch", $"Host=127.0.0.1;Port={port};Username=app;Timeout=5");
+        var run = await CliProcess.RunAsync(folder.Root, "lint", "--scratch",
+            $"Host=127.0.0.1;Port={port};Username=app;Password=S3ntinel-lint;Timeout=5");
 
         run.ExitCode.ShouldBe(3, run.ToString());
+        run.Error.ShouldContain("connection refused");
+        (run.Output + run.Error).ShouldNotContain("S3ntinel-lint");
     }
 }
