@@ -6,8 +6,9 @@ namespace Cutover.Safety;
 /// <summary>The rules that read what a statement did on the scratch database rather than what it says: which
 /// pre-existing objects it dropped, renamed or changed, which tables it rewrote or scanned under which lock, how many
 /// of their rows it changed.</summary>
-/// <remarks>Only objects that existed before the script count: what a script creates, the previous application
-/// version has never seen and production traffic has never touched.</remarks>
+/// <remarks>Only objects that existed before count: before the script for the lock rules (production traffic has never
+/// touched what the script creates), before the script's release for the phase rules (the previous application version
+/// has never seen what its successor creates, whichever of its scripts did).</remarks>
 internal static class ObservedRules
 {
     /// <param name="script">The script observed.</param>
