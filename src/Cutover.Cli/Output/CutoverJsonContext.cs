@@ -9,6 +9,8 @@ namespace Cutover.Cli.Output;
     UseStringEnumConverter = true,
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(LintReport))]
+[JsonSerializable(typeof(SarifLog))]
 [JsonSerializable(typeof(StatusReport))]
 [JsonSerializable(typeof(UpgradeReport))]
 [JsonSerializable(typeof(InstallReport))]
@@ -22,6 +24,4 @@ namespace Cutover.Cli.Output;
 [JsonSerializable(typeof(CiKeyReport))]
 [JsonSerializable(typeof(CiPruneReport))]
 [JsonSerializable(typeof(CompatReport))]
-[JsonSerializable(typeof(LintReport))]
-[JsonSerializable(typeof(SarifLog))]
 internal sealed partial class CutoverJsonContext : JsonSerializerContext;
