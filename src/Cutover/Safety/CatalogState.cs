@@ -26,14 +26,19 @@ internal sealed class CatalogState
     public bool IsEmpty => Entries.Count == 0;
 
     // Schemas pg_* and information_schema are the system's; objects that belong to an extension are the extension's.
-    // The user's relations are read once (rel) and their columns through pg_attribute's index, not a scan of it.
-    internal const string Sql = """
+    // The user's relations are read once (rel) and their columns through pg_attribute's index, not a scan of it. Two
+    // queries, so that a statement that can change only one part is followed by a read of that part.
+    private const string Namespaces = """
         WITH ns AS MATERIALIZED (SELECT oid, nspname FROM pg_namespace WHERE nspname <> 'information_schema' AND nspname NOT LIKE 'pg\_%'),
         ext AS MATERIALIZED (SELECT objid FROM pg_depend WHERE deptype = 'e'),
         rel AS MATERIALIZED (
             SELECT c.oid, ns.nspname || '.' || c.relname AS name, c.relkind, c.relfilenode
             FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I') AND c.oid NOT IN (SELECT objid FROM ext))
+        """;
+
+    /// <summary>Relations, columns and constraints; the first column is named so that the reader can find it.</summary>
+    internal const string RelationsSql = Namespaces + "\n" + """
         SELECT 0 AS cutover_lint_catalog, r.oid::text, r.name, COALESCE(i.indrelid, 0), r.relkind::text, false, r.relfilenode::text
         FROM rel r LEFT JOIN pg_index i ON i.indexrelid = r.oid
         UNION ALL
@@ -45,42 +50,63 @@ internal sealed class CatalogState
         SELECT 2, co.oid::text, r.name || '.' || co.conname, co.conrelid, co.contype::text,
                co.convalidated, co.conindid::text || '|' || COALESCE(array_to_string(co.conkey, ','), '')
         FROM pg_constraint co JOIN rel r ON r.oid = co.conrelid
-        UNION ALL
-        SELECT 3, p.oid::text, ns.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')', 0,
+        """;
+
+    /// <summary>Functions, procedures and types, as <see cref="RelationsSql"/>.</summary>
+    internal const string RoutinesSql = Namespaces + "\n" + """
+        SELECT 3 AS cutover_lint_catalog, p.oid::text, ns.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')', 0::oid,
                '', false, md5(COALESCE(p.prosrc, '') || '|' || p.prorettype::text || '|' || p.proretset::text)
         FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
         WHERE p.oid NOT IN (SELECT objid FROM ext)
         UNION ALL
-        SELECT 4, t.oid::text, ns.nspname || '.' || t.typname, 0, t.typtype::text, false, ''
+        SELECT 4, t.oid::text, ns.nspname || '.' || t.typname, 0::oid, t.typtype::text, false, ''
         FROM pg_type t JOIN ns ON ns.oid = t.typnamespace LEFT JOIN pg_class r ON r.oid = t.typrelid
         WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND r.relkind = 'c'))
           AND t.oid NOT IN (SELECT objid FROM ext)
         """;
 
-    /// <summary>Reads the rows of <see cref="Sql"/>, leaving out the journal table and what belongs to it.</summary>
+    /// <summary>Reads the results of <see cref="RelationsSql"/> and <see cref="RoutinesSql"/>, as <paramref
+    /// name="scope"/> says which were sent (in that order), leaving out the journal table and what belongs to it; the
+    /// part not read is taken from <paramref name="previous"/>.</summary>
     internal static async Task<CatalogState> ReadAsync(
-        NpgsqlDataReader reader, JournalTableName journal, CancellationToken cancellationToken)
+        NpgsqlDataReader reader, CatalogScope scope, CatalogState previous, JournalTableName journal,
+        CancellationToken cancellationToken)
     {
         var journalName = journal.Schema + "." + journal.Table;
         var entries = new List<CatalogEntry>();
         uint journalOid = 0;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var parts = scope == CatalogScope.All ? 2 : 1;
+        for (var part = 0; part < parts; part++)
         {
-            var entry = new CatalogEntry((CatalogObjectKind)reader.GetInt32(0), reader.GetString(1), reader.GetString(2),
-                reader.GetFieldValue<uint>(3), reader.GetString(4), reader.GetBoolean(5), reader.GetString(6));
-            if (entry.IsTable && entry.Name == journalName)
+            if (part > 0)
             {
-                journalOid = entry.Oid;
-                continue;
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            entries.Add(entry);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var entry = new CatalogEntry((CatalogObjectKind)reader.GetInt32(0), reader.GetString(1),
+                    reader.GetString(2), reader.GetFieldValue<uint>(3), reader.GetString(4), reader.GetBoolean(5),
+                    reader.GetString(6));
+                if (entry.IsTable && entry.Name == journalName)
+                {
+                    journalOid = entry.Oid;
+                    continue;
+                }
+
+                entries.Add(entry);
+            }
         }
 
+        var kept = previous.Entries.Values.Where(e => (ScopeOf(e.Kind) & scope) == 0);
         return new CatalogState(entries
             .Where(e => journalOid == 0 || e.Owner != journalOid)
+            .Concat(kept)
             .ToFrozenDictionary(e => (e.Kind, e.Key)));
     }
+
+    private static CatalogScope ScopeOf(CatalogObjectKind kind) =>
+        kind is CatalogObjectKind.Function or CatalogObjectKind.Type ? CatalogScope.Routines : CatalogScope.Relations;
 
     /// <summary>An empty state, for a script that creates everything.</summary>
     internal static CatalogState Empty { get; } =

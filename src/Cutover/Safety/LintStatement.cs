@@ -33,8 +33,28 @@ internal sealed record LintStatement(
     public bool IsDataChange => Verb is "UPDATE" or "DELETE" or "MERGE"
         || (Verb == "WITH" && (Has("UPDATE") || Has("DELETE") || Has("MERGE")));
 
-    /// <summary>True for INSERT, UPDATE, DELETE and MERGE, which change rows, not the catalog.</summary>
-    public bool ChangesRowsOnly => Verb is "INSERT" or "UPDATE" or "DELETE" or "MERGE";
+    /// <summary>Which part of the catalog the statement can change: row changes, comments, grants, triggers and
+    /// policies none the lint tracks; function and type DDL only routines; table, view and index DDL only relations; a
+    /// CASCADE or anything else, all. (A function a statement calls could run DDL of any kind: a SELECT reads all.)</summary>
+    public CatalogScope CatalogScope => Has("CASCADE") ? CatalogScope.All : Verb switch
+    {
+        "INSERT" or "UPDATE" or "DELETE" or "MERGE" or "COMMENT" or "GRANT" or "REVOKE" or "NOTIFY" or "ANALYZE"
+            or "LOCK" => CatalogScope.None,
+        "CLUSTER" or "REINDEX" or "VACUUM" or "REFRESH" => CatalogScope.Relations,
+        "CREATE" or "ALTER" or "DROP" => Noun switch
+        {
+            "FUNCTION" or "PROCEDURE" or "ROUTINE" or "AGGREGATE" or "TYPE" or "DOMAIN" => CatalogScope.Routines,
+            "TABLE" or "INDEX" or "VIEW" or "SEQUENCE" or "RULE" => CatalogScope.Relations,
+            "TRIGGER" or "POLICY" => CatalogScope.None,
+            _ => CatalogScope.All,
+        },
+        _ => CatalogScope.All,
+    };
+
+    // The kind of object a CREATE, ALTER or DROP is about: CREATE OR REPLACE FUNCTION, CREATE UNIQUE INDEX, CREATE
+    // MATERIALIZED VIEW, CREATE CONSTRAINT TRIGGER.
+    private string Noun => Words.Skip(1).FirstOrDefault(w => w is not ("OR" or "REPLACE" or "UNIQUE" or "TEMPORARY"
+        or "TEMP" or "UNLOGGED" or "MATERIALIZED" or "RECURSIVE" or "CONSTRAINT" or "GLOBAL" or "LOCAL")) ?? "";
 
     /// <summary>Splits <paramref name="body"/> into statements with everything the rules need.</summary>
     public static ImmutableArray<LintStatement> SplitScript(string body, LineMap lines)

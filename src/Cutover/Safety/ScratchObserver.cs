@@ -79,7 +79,7 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
 
     /// <summary>Reads the scratch database's catalog as it stands (outside any transaction).</summary>
     public async Task<CatalogState> ReadCatalogAsync(CancellationToken cancellationToken) =>
-        (await ReadMomentAsync(null, cancellationToken).ConfigureAwait(false)).Catalog;
+        (await ReadMomentAsync(CatalogScope.All, CatalogState.Empty, cancellationToken).ConfigureAwait(false)).Catalog;
 
     private async Task<ScriptObservation> ObserveAsync(
         MigrationScript script, IReadOnlyList<LintStatement> statements, CatalogState? preExisting,
@@ -88,7 +88,7 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
         await ScratchSql.ExecuteAsync(connection, "BEGIN", cancellationToken).ConfigureAwait(false);
         try
         {
-            var start = await ReadMomentAsync(null, cancellationToken).ConfigureAwait(false);
+            var start = await ReadMomentAsync(CatalogScope.All, CatalogState.Empty, cancellationToken).ConfigureAwait(false);
             preExisting ??= start.Catalog;
             if (preExisting.IsEmpty)
             {
@@ -101,7 +101,7 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
             var rows = await CountRowsAsync(tables, cancellationToken).ConfigureAwait(false);
 
             // Seeding changes no catalog row: only the statistics and locks are read again.
-            var before = await ReadMomentAsync(start.Catalog, cancellationToken).ConfigureAwait(false);
+            var before = await ReadMomentAsync(CatalogScope.None, start.Catalog, cancellationToken).ConfigureAwait(false);
             var observed = ImmutableArray.CreateBuilder<ObservedStatement>();
             foreach (var statement in statements)
             {
@@ -109,8 +109,9 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
                 Moment after;
                 try
                 {
-                    // One round trip: the statement under a savepoint, then what it left.
-                    after = await ReadMomentAsync(statement.ChangesRowsOnly ? before.Catalog : null, cancellationToken,
+                    // One round trip: the statement under a savepoint, then what it left (of the catalog, the part it
+                    // can change).
+                    after = await ReadMomentAsync(statement.CatalogScope, before.Catalog, cancellationToken,
                         "SAVEPOINT cutover_lint_statement", statement.Text, "RELEASE SAVEPOINT cutover_lint_statement")
                         .ConfigureAwait(false);
                 }
@@ -208,10 +209,11 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
         return rows.ToFrozenDictionary();
     }
 
-    /// <summary>Reads the catalog (unless <paramref name="catalog"/> is given, known unchanged), the locks and the
-    /// statistics in one round trip, with statements prepared once per connection.</summary>
+    /// <summary>Reads the part of the catalog <paramref name="scope"/> names (the rest is <paramref
+    /// name="catalog"/>'s), the locks and the statistics in one round trip, after the statements <paramref
+    /// name="first"/>; the observation's own statements are prepared once per connection.</summary>
     private async Task<Moment> ReadMomentAsync(
-        CatalogState? catalog, CancellationToken cancellationToken, params string[] first)
+        CatalogScope scope, CatalogState catalog, CancellationToken cancellationToken, params string[] first)
     {
         var batch = new NpgsqlBatch(connection) { Timeout = 0 };
         await using (batch.ConfigureAwait(false))
@@ -221,9 +223,14 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
                 batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
             }
 
-            if (catalog is null)
+            if ((scope & CatalogScope.Relations) != 0)
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(CatalogState.Sql));
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(CatalogState.RelationsSql));
+            }
+
+            if ((scope & CatalogScope.Routines) != 0)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(CatalogState.RoutinesSql));
             }
 
             batch.BatchCommands.Add(new NpgsqlBatchCommand(LocksSql));
@@ -238,15 +245,16 @@ internal sealed class ScratchObserver(NpgsqlConnection connection, LintOptions o
             await using (reader.ConfigureAwait(false))
             {
                 // Npgsql surfaces only the results that have rows: a SELECT of the script's comes first, and is skipped.
-                var firstOwn = catalog is null ? "cutover_lint_catalog" : "cutover_lint_locks";
+                var firstOwn = scope == CatalogScope.None ? "cutover_lint_locks" : "cutover_lint_catalog";
                 while (reader.FieldCount == 0 || reader.GetName(0) != firstOwn)
                 {
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                if (catalog is null)
+                if (scope != CatalogScope.None)
                 {
-                    catalog = await CatalogState.ReadAsync(reader, options.JournalTable, cancellationToken).ConfigureAwait(false);
+                    catalog = await CatalogState.ReadAsync(reader, scope, catalog, options.JournalTable, cancellationToken)
+                        .ConfigureAwait(false);
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 }
 
