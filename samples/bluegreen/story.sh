@@ -9,6 +9,10 @@ app() { # app RELEASE WHO: run that release's queries as the application would
   psql -X -q -v ON_ERROR_STOP=1 -v who="$2" -f "$here/$1/app.sql" --pset=footer=off
 }
 
+say "Before the deploy: lint release 2's migrations (each script run on a scratch copy of the state before it, with rows)"
+# The sandbox's server doubles as the scratch server: PG* fill in its host, port and user.
+cutover lint --dir "$here/v2/migrations" --scratch "dbname=postgres"
+
 say "Release 1 is live: install it from its schema.sql (one transaction, every migration recorded as 'schema')"
 cutover install --dir "$here/v1/migrations"
 psql -X -q -c "INSERT INTO accounts (name, email) SELECT 'user' || g, 'user' || g || '@old.example' FROM generate_series(1, 200000) g"
@@ -18,6 +22,9 @@ app v1 alice
 say "Deploy release 2, step 1: the pre phase (expand) while release 1 still serves"
 cutover upgrade --phase pre --dir "$here/v2/migrations"
 
+say "Between the phases: copy email to email_address for the existing rows, in batches (no lock on the whole table)"
+cutover deploy --assembly "$POST_DEPLOY_ASSEMBLY" --once 2026-11-copy-email-address
+
 say "Blue and green side by side: release 1 and release 2 both work against the same database"
 app v1 bob
 app v2 carol
@@ -25,7 +32,7 @@ app v2 carol
 say "What is left: status shows the post phase waiting"
 cutover status --dir "$here/v2/migrations"
 
-say "Release 1 is drained; only release 2 runs. Step 2: the post phase (contract)"
+say "Release 1 is drained; only release 2 runs. Step 2: the post phase (contract: check NOT VALID, validate, drop)"
 cutover upgrade --phase post --dir "$here/v2/migrations"
 app v2 dave
 

@@ -39,6 +39,7 @@ internal static class CutoverCommandLine
             SandboxCommand.Create(),
             CiCommand.Create(),
             CompatCommand.Create(),
+            LintCommand.Create(),
         };
         return root;
     }

@@ -64,6 +64,17 @@ public static class CutoverEventIds
     public const int SchemasCompared = 5004;
 
     // Safety 6xxx (lint)
+    /// <summary>The lint's scratch database is ready: cloned from the snapshot of the scripts before the first one
+    /// linted, or created empty.</summary>
+    public const int LintScratchReady = 6001;
+    /// <summary>One script was run statement by statement on the scratch database and rolled back.</summary>
+    public const int LintScriptObserved = 6002;
+    /// <summary>One statement is being observed (trace level, with its text).</summary>
+    public const int LintStatementObserved = 6003;
+    /// <summary>A lint finished; the counts of scripts, errors and warnings.</summary>
+    public const int LintFinished = 6004;
+    /// <summary>A script failed on the scratch database, so the scripts after it are checked by their text only.</summary>
+    public const int LintObservationStopped = 6005;
 
     // PostDeploy 7xxx
     /// <summary>The post-deploy journal table was created.</summary>

@@ -9,6 +9,8 @@ namespace Cutover.Cli.Output;
     UseStringEnumConverter = true,
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(LintReport))]
+[JsonSerializable(typeof(SarifLog))]
 [JsonSerializable(typeof(StatusReport))]
 [JsonSerializable(typeof(UpgradeReport))]
 [JsonSerializable(typeof(InstallReport))]

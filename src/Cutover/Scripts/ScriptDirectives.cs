@@ -26,8 +26,14 @@ internal static class ScriptDirectives
         return false;
     }
 
-    private static bool IsDirective(ReadOnlySpan<char> comment, string name)
+    private static bool IsDirective(ReadOnlySpan<char> comment, string name) =>
+        TryReadDirective(comment, out var directive) && directive.Equals(name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads the text after <c>cutover:</c> in a line comment's text (without its <c>--</c>), trimmed, or
+    /// returns false when the comment is not a directive.</summary>
+    internal static bool TryReadDirective(ReadOnlySpan<char> comment, out ReadOnlySpan<char> directive)
     {
+        directive = [];
         var rest = comment.Trim();
         if (!rest.StartsWith("cutover", StringComparison.OrdinalIgnoreCase))
         {
@@ -40,6 +46,7 @@ internal static class ScriptDirectives
             return false;
         }
 
-        return rest[1..].Trim().Equals(name, StringComparison.OrdinalIgnoreCase);
+        directive = rest[1..].Trim();
+        return true;
     }
 }

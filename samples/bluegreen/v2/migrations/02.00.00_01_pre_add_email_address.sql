@@ -1,6 +1,8 @@
 -- Expand: release 1 still writes `email`, release 2 writes `email_address`. Both must see the other's rows.
+-- The existing rows are copied by the post-deploy action 2026-11-copy-email-address, in batches, after this phase and
+-- before release 2 takes traffic: one UPDATE of the whole table here would lock every row for the whole script
+-- (cutover lint: CUT109).
 ALTER TABLE accounts ADD COLUMN email_address text;
-UPDATE accounts SET email_address = email WHERE email_address IS NULL;
 
 CREATE FUNCTION accounts_sync_email() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
