@@ -30,3 +30,10 @@ if ! ls /usr/lib/x86_64-linux-gnu/libpg_query* >/dev/null 2>&1 && ! ls /usr/lib/
       || echo "libpg_query not installed: the lexer's oracle tests will be skipped" >&2
   fi
 fi
+# A Java runtime for the Flyway adoption test: Flyway's checksum is checked against the JDK's own CRC32 and line reader.
+if ! command -v java >/dev/null 2>&1; then
+  echo "Installing a Java runtime (apt-get install default-jre-headless)..." >&2
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null 2>&1 \
+    || { $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+fi
