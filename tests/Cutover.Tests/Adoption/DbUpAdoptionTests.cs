@@ -27,13 +27,21 @@ public sealed class DbUpAdoptionTests(ServerFixture fixture)
         result.Successful.ShouldBeTrue(result.Error?.Message);
     }
 
+    /// <summary>Procrastinate's scripts (the first <paramref name="copied"/>, all when null) under DbUp's names in a
+    /// new folder, and a new database where the real DbUp ran the first <paramref name="ran"/>.</summary>
+    private async Task<(MigrationSet Scripts, string Folder, string Database)> DbUpRanAsync(int ran, int? copied)
+    {
+        var scripts = await ProcrastinateSwitch.LoadAsync();
+        var folder = ProcrastinateSwitch.CopyRenamed(scripts, DbUpName, copied);
+        var database = await fixture.CreateDatabaseAsync();
+        RunDbUp(fixture.Server.ConnectionString(database), folder, ran);
+        return (scripts, folder, database);
+    }
+
     [Fact]
     public async Task What_DbUp_ran_is_adopted_and_upgrade_applies_the_rest()
     {
-        var scripts = await ProcrastinateSwitch.LoadAsync();
-        var folder = ProcrastinateSwitch.CopyRenamed(scripts, DbUpName);
-        var database = await fixture.CreateDatabaseAsync();
-        RunDbUp(fixture.Server.ConnectionString(database), folder, ProcrastinateSwitch.Ran);
+        var (scripts, folder, database) = await DbUpRanAsync(ProcrastinateSwitch.Ran, copied: null);
 
         var result = await ProcrastinateSwitch.AdoptAndUpgradeAsync(fixture, database, scripts,
             new AdoptionOptions { From = PreviousTool.DbUp, PreviousScriptsFolder = folder });
@@ -47,10 +55,7 @@ public sealed class DbUpAdoptionTests(ServerFixture fixture)
     public async Task A_journal_an_earlier_Cutover_created_is_widened_in_the_adopting_transaction()
     {
         var ct = TestContext.Current.CancellationToken;
-        var scripts = await ProcrastinateSwitch.LoadAsync();
-        var folder = ProcrastinateSwitch.CopyRenamed(scripts, DbUpName, 3);
-        var database = await fixture.CreateDatabaseAsync();
-        RunDbUp(fixture.Server.ConnectionString(database), folder, 3);
+        var (scripts, folder, database) = await DbUpRanAsync(3, copied: 3);
         await using var dataSource = fixture.Server.CreateDataSource(database);
 
         // The journal as Cutover created it before adopt existed: no adopted_from, and a kind check without 'adopted'.
@@ -82,10 +87,7 @@ public sealed class DbUpAdoptionTests(ServerFixture fixture)
     public async Task A_first_upgrade_on_a_database_DbUp_migrated_is_refused_until_adopted()
     {
         var ct = TestContext.Current.CancellationToken;
-        var scripts = await ProcrastinateSwitch.LoadAsync();
-        var folder = ProcrastinateSwitch.CopyRenamed(scripts, DbUpName, 3);
-        var database = await fixture.CreateDatabaseAsync();
-        RunDbUp(fixture.Server.ConnectionString(database), folder, 3);
+        var (scripts, folder, database) = await DbUpRanAsync(3, copied: 3);
         await using var dataSource = fixture.Server.CreateDataSource(database);
         var migrator = new Migrator(dataSource, scripts);
         var all = new UpgradeOptions { Plan = new Cutover.Planning.PlanRequest(Cutover.Planning.PhaseSelection.All) };
@@ -108,10 +110,7 @@ public sealed class DbUpAdoptionTests(ServerFixture fixture)
     public async Task A_gap_the_folder_would_fill_out_of_order_is_refused()
     {
         var ct = TestContext.Current.CancellationToken;
-        var scripts = await ProcrastinateSwitch.LoadAsync();
-        var folder = ProcrastinateSwitch.CopyRenamed(scripts, DbUpName, 5);
-        var database = await fixture.CreateDatabaseAsync();
-        RunDbUp(fixture.Server.ConnectionString(database), folder, 5);
+        var (scripts, folder, database) = await DbUpRanAsync(5, copied: 5);
 
         // The team's history skipped the fourth script: DbUp ran 1-3 and 5, and Cutover's folder has all five.
         await using var dataSource = fixture.Server.CreateDataSource(database);
@@ -134,10 +133,7 @@ public sealed class DbUpAdoptionTests(ServerFixture fixture)
     public async Task A_script_DbUp_ran_whose_text_is_in_no_Cutover_script_is_refused()
     {
         var ct = TestContext.Current.CancellationToken;
-        var scripts = await ProcrastinateSwitch.LoadAsync();
-        var folder = ProcrastinateSwitch.CopyRenamed(scripts, DbUpName, 3);
-        var database = await fixture.CreateDatabaseAsync();
-        RunDbUp(fixture.Server.ConnectionString(database), folder, 3);
+        var (scripts, folder, database) = await DbUpRanAsync(3, copied: 3);
 
         // DbUp records no checksum: the text is edited after it ran, so nothing in Cutover's folder matches it.
         var edited = Path.Combine(folder, DbUpName(1, scripts.Scripts[1]));
