@@ -142,6 +142,21 @@ public sealed class LintCommandTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Bad_bytes_and_bad_names_are_named_before_any_scratch_server_starts()
+    {
+        using var folder = Project()
+            .With("03.00.00_01_pre_latin1.sql", [.. "SELECT 'caf"u8.ToArray(), 0xE9, .. "';\n"u8.ToArray()])
+            .With("notes.sql", "SELECT 1;\n");
+
+        var run = await LintAsync(folder);
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.Error.ShouldContain("03.00.00_01_pre_latin1.sql:1:12: invalid UTF-8 byte 0xE9");
+        run.Error.ShouldContain("notes.sql: 'notes.sql' is not a migration name");
+        run.Output.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Unreachable_scratch_server_exits_3_without_the_password()
     {
         using var folder = Project();

@@ -25,6 +25,18 @@ internal static class LintCommand
             using var loggerFactory = options.CreateLoggerFactory(parseResult);
             var only = await options.ReadOnlyAsync(parseResult, source, loggerFactory, ct);
 
+            // Unreadable files, bytes that are not UTF-8 and names of no grammar are input errors before a scratch
+            // server is started for them (the library finds them too, but only after the CLI has started one).
+            var problems = (await source.ReadMigrationsAsync(ct))
+                .Select(f => f.Problem?.ToString() ??
+                             (ScriptName.TryParse(f.FileName, out _, out var problem) ? null : f.Location + ": " + problem))
+                .OfType<string>()
+                .ToList();
+            if (problems.Count > 0)
+            {
+                throw new CliInputException(string.Join(Environment.NewLine, problems));
+            }
+
             await using var throwaway = parseResult.GetValue(options.Scratch) is null ? await ThrowawayServer.StartAsync(cancellationToken: ct) : null;
             var server = throwaway?.DatabaseServer
                 ?? await ConnectionFactory.CreateServerAsync(parseResult.GetValue(options.Scratch), null, loggerFactory, ct);
