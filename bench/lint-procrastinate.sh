@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-corpus=${CORPUS:-/work/shared/corpus/procrastinate}
+corpus=${CORPUS:-$(cd .. && pwd)/shared/corpus/procrastinate}
 cli=src/Cutover.Cli/bin/Release/net10.0/Cutover.Cli.dll
 [ -f "$cli" ] || { echo "build first: dotnet build -c Release" >&2; exit 2; }
 export TMPDIR=${TMPDIR_FOR_BENCH:-/dev/shm}
