@@ -107,6 +107,44 @@ public sealed class DbUpAdoptionTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_adopts_and_upgrades_record_each_script_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (scripts, folder, database) = await DbUpRanAsync(ProcrastinateSwitch.Ran, copied: null);
+        await using var dataSource = fixture.Server.CreateDataSource(database);
+        var adoption = new AdoptionOptions { From = PreviousTool.DbUp, PreviousScriptsFolder = folder };
+        var all = new UpgradeOptions { Plan = new Cutover.Planning.PlanRequest(Cutover.Planning.PhaseSelection.All) };
+
+        // Four deployers adopt while two others upgrade: the deploy lock orders them. An upgrade that gets the lock
+        // before any adopt is refused (DbUp's history, no journal); one that comes after applies the other 18.
+        var adopts = Enumerable.Range(0, 4).Select(_ => Task.Run(() => new Migrator(dataSource, scripts).AdoptAsync(adoption, ct), ct));
+        var upgrades = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return (await new Migrator(dataSource, scripts).UpgradeAsync(all, ct)).Applied.Length;
+            }
+            catch (MigrationRefusedException)
+            {
+                return -1;
+            }
+        }, ct)).ToList();
+        var adopted = await Task.WhenAll(adopts);
+        var applied = await Task.WhenAll(upgrades);
+
+        adopted.Sum(a => a.NewlyRecorded).ShouldBe(ProcrastinateSwitch.Ran, "one adopt records, the others find it done");
+        applied.Where(a => a >= 0).Sum().ShouldBeLessThanOrEqualTo(scripts.Scripts.Length - ProcrastinateSwitch.Ran);
+        var last = await new Migrator(dataSource, scripts).UpgradeAsync(all, ct);
+        (applied.Where(a => a >= 0).Sum() + last.Applied.Length).ShouldBe(scripts.Scripts.Length - ProcrastinateSwitch.Ran);
+        await using var kinds = dataSource.CreateCommand(
+            "SELECT count(*) FILTER (WHERE kind = 'adopted'), count(*) FILTER (WHERE kind = 'applied') FROM cutover_migrations");
+        await using var reader = await kinds.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        reader.GetInt64(0).ShouldBe(ProcrastinateSwitch.Ran);
+        reader.GetInt64(1).ShouldBe(scripts.Scripts.Length - ProcrastinateSwitch.Ran);
+    }
+
+    [Fact]
     public async Task A_gap_the_folder_would_fill_out_of_order_is_refused()
     {
         var ct = TestContext.Current.CancellationToken;
