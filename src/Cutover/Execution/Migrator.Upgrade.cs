@@ -47,12 +47,18 @@ public sealed partial class Migrator
             if (options.DryRun)
             {
                 // A dry run reads only: no lock, no journal table.
-                var rows = await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-                if (rows.IsEmpty && !options.IgnoreOtherHistory)
+                var read = await _journal.ReadIfExistsAsync(connection, cancellationToken).ConfigureAwait(false);
+                if (read is null)
                 {
-                    await ThrowIfAnotherToolsDatabaseAsync(connection, cancellationToken).ConfigureAwait(false);
+                    // As the real run would: no schema is an input error, another tool's history a refusal.
+                    await _journal.ThrowIfSchemaMissingAsync(connection, cancellationToken).ConfigureAwait(false);
+                    if (!options.IgnoreOtherHistory)
+                    {
+                        await ThrowIfAnotherToolsDatabaseAsync(connection, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
+                var rows = read ?? [];
                 var dryPlan = Planner.Plan(Scripts, rows, options.Plan);
                 ThrowIfRefused(dryPlan);
                 return new ApplyResult(dryPlan, [], true, _time.GetElapsedTime(started));
@@ -74,12 +80,16 @@ public sealed partial class Migrator
             var deployLock = await LockAsync(cancellationToken).ConfigureAwait(false);
             await using (deployLock.ConfigureAwait(false))
             {
-                if (!options.IgnoreOtherHistory && !await _journal.ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+                if (!await _journal.ExistsAsync(connection, cancellationToken).ConfigureAwait(false))
                 {
-                    await ThrowIfAnotherToolsDatabaseAsync(connection, cancellationToken).ConfigureAwait(false);
+                    if (!options.IgnoreOtherHistory)
+                    {
+                        await ThrowIfAnotherToolsDatabaseAsync(connection, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await EnsureJournalAsync(connection, cancellationToken).ConfigureAwait(false);
                 }
 
-                await EnsureJournalAsync(connection, cancellationToken).ConfigureAwait(false);
                 var journal = await _journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
                 var plan = Planner.Plan(Scripts, journal, options.Plan);
                 ThrowIfRefused(plan);
