@@ -1,7 +1,9 @@
 namespace Cutover;
 
 /// <summary>The one place identifiers and literals are quoted for SQL text; values otherwise travel as parameters.</summary>
-internal static class SqlIdentifier
+/// <remarks>Public for post-deploy actions and Cutover's own packages, which build statements around table and
+/// schema names that cannot be parameters.</remarks>
+public static class SqlIdentifier
 {
     /// <summary>Quotes an identifier: <c>my"table</c> becomes <c>"my""table"</c>.</summary>
     public static string Quote(string identifier) =>
@@ -14,17 +16,17 @@ internal static class SqlIdentifier
     /// <summary>Quotes an identifier only when PostgreSQL's <c>quote_ident</c> would (keywords aside): names of
     /// lower-case letters, digits, <c>_</c> and <c>$</c> that start with a letter or <c>_</c> stay bare, as the
     /// server prints them in definitions; anything else is quoted as <see cref="Quote(string)"/> does.</summary>
-    public static string QuoteIfNeeded(string identifier) =>
+    internal static string QuoteIfNeeded(string identifier) =>
         identifier.Length > 0 && (char.IsAsciiLetterLower(identifier[0]) || identifier[0] == '_') &&
         identifier.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_' || c == '$')
             ? identifier
             : Quote(identifier);
 
     /// <summary>A schema-qualified name quoted as <see cref="QuoteIfNeeded(string)"/> quotes each part.</summary>
-    public static string QuoteIfNeeded(string schema, string name) => QuoteIfNeeded(schema) + "." + QuoteIfNeeded(name);
+    internal static string QuoteIfNeeded(string schema, string name) => QuoteIfNeeded(schema) + "." + QuoteIfNeeded(name);
 
     /// <summary>Quotes a literal for printed scripts (standard_conforming_strings on): <c>it's</c> becomes
     /// <c>'it''s'</c>.</summary>
-    public static string QuoteLiteral(string value) =>
+    internal static string QuoteLiteral(string value) =>
         "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -6,7 +6,9 @@ namespace Cutover.Connections;
 /// <summary>The one way Cutover opens a connection: a server that cannot be reached, a database that does not exist
 /// or a refused login become a <see cref="DatabaseUnavailableException"/> naming the target (never its password) and
 /// the reason in one line.</summary>
-internal static class DatabaseConnection
+/// <remarks>Public so that Cutover's own packages (post-deploy actions, adapters) and hosts that open connections
+/// alongside a <see cref="Execution.Migrator"/> report an unreachable database the same way.</remarks>
+public static class DatabaseConnection
 {
     /// <summary>Opens a connection from <paramref name="dataSource"/>; the caller disposes it.</summary>
     /// <exception cref="DatabaseUnavailableException">The server cannot be reached, refused the login, or has no such
@@ -27,12 +29,12 @@ internal static class DatabaseConnection
     /// <summary>Says where and as whom <paramref name="dataSource"/> connects: <c>db1:5432/app as deploy</c>.</summary>
     /// <remarks><see cref="NpgsqlDataSource.ConnectionString"/> leaves the password out (unless Persist Security Info
     /// is set, and then it is not read here either).</remarks>
-    public static string Describe(NpgsqlDataSource dataSource) =>
+    internal static string Describe(NpgsqlDataSource dataSource) =>
         Describe(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString));
 
     /// <summary>Says where and as whom <paramref name="settings"/> connect, never with the password; the same text as
     /// <see cref="ResolvedConnection.Describe"/>.</summary>
-    public static string Describe(NpgsqlConnectionStringBuilder settings)
+    internal static string Describe(NpgsqlConnectionStringBuilder settings)
     {
         var endpoints = string.Join(',', ServerEndpoint.ParseList(settings.Host ?? "localhost", settings.Port));
         return settings.Username is { } user
@@ -43,7 +45,7 @@ internal static class DatabaseConnection
     /// <summary>Why a connection could not be opened, in a few words: <c>connection refused</c>,
     /// <c>3D000: database "shop" does not exist</c>, <c>28P01: password authentication failed for user "app"</c>.
     /// One line; server and network messages hold no password.</summary>
-    public static string DescribeFailure(Exception exception)
+    internal static string DescribeFailure(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {

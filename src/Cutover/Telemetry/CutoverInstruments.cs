@@ -26,9 +26,6 @@ internal static class CutoverInstruments
     public static readonly Counter<long> LockTimeoutRetries = Meter.CreateCounter<long>(
         "cutover.lock_timeout.retries", "{retry}", "Scripts or statements rolled back on the lock timeout and retried");
 
-    public static readonly Counter<long> BackfillRows = Meter.CreateCounter<long>(
-        "cutover.backfill.rows", "{row}", "Rows a post-deploy backfill has changed");
-
     public const string Database = "db.namespace";
     public const string ScriptName = "cutover.script.name";
     public const string ScriptPhase = "cutover.script.phase";

@@ -60,8 +60,8 @@ internal sealed class Backfill
 
                 cursor = batch.Upper;
                 rowsDone += batch.Rows;
-                Telemetry.CutoverInstruments.BackfillRows.Add(batch.Rows,
-                    new KeyValuePair<string, object?>(Telemetry.CutoverInstruments.Database, connection.Database));
+                PostDeployInstruments.BackfillRows.Add(batch.Rows,
+                    new KeyValuePair<string, object?>(PostDeployInstruments.Database, connection.Database));
                 if (rowsTotal < rowsDone)
                 {
                     // Rows inserted behind the cursor since counting: the total was an estimate.
