@@ -78,7 +78,7 @@ public static class BackfillThroughput
         await using var services = new ServiceCollection()
             .AddSingleton(new BackfillSettings(table, batchSize))
             .BuildServiceProvider();
-        var options = new PostDeployOptions { JournalTable = "journal_" + table };
+        var options = new PostDeployOptions { JournalTable = new("public", "journal_" + table) };
         var runner = new PostDeployRunner(new PostDeployExecutor(
             dataSource, PostDeployCatalog.FromTypes(typeof(OrderTotalsBackfill)), options, services));
         var result = await runner.DeployAsync(

@@ -10,9 +10,12 @@ internal sealed class MigrationSession(Migrator migrator, NpgsqlDataSource dataS
 {
     public Migrator Migrator { get; } = migrator;
 
+    /// <summary>The migrator's data source, for what runs beside it (the post-phase gate).</summary>
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
     public async ValueTask DisposeAsync()
     {
-        await dataSource.DisposeAsync();
+        await DataSource.DisposeAsync();
         loggerFactory.Dispose();
     }
 }

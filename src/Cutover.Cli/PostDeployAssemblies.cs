@@ -32,9 +32,16 @@ internal static class PostDeployAssemblies
     public static bool IsSupported =>
         RuntimeFeature.IsDynamicCodeSupported && (!AppContext.TryGetSwitch(SwitchName, out var supported) || supported);
 
+    /// <summary>What <c>upgrade --assembly</c> prints, before exiting 2, where assemblies cannot be loaded: the gate
+    /// still reads the before-post actions a deploy recorded in the journal, so the flag is only needed by the tool.</summary>
+    public const string UpgradeRefusal =
+        "upgrade: the native cutover binary cannot load post-deploy assemblies (their code needs the JIT); leave out " +
+        "--assembly: the post phase is still held back by every before-post action recorded in the post-deploy journal " +
+        "(registered by 'cutover deploy' or the hosted worker), or use the dotnet tool (dotnet tool install Cutover.Cli)";
+
     /// <summary>Loads the assemblies and finds their actions (<see cref="PostDeployCatalog.LoadFrom"/>).</summary>
-    /// <exception cref="CliInputException">This is the native binary: <see cref="Refusal"/>.</exception>
+    /// <exception cref="CliInputException">This is the native binary: <paramref name="refusal"/>.</exception>
     /// <exception cref="PostDeployDefinitionException">As for <see cref="PostDeployCatalog.LoadFrom"/>.</exception>
-    public static PostDeployCatalog LoadCatalog(IEnumerable<string> paths) =>
-        IsSupported ? PostDeployCatalog.LoadFrom(paths) : throw new CliInputException(Refusal);
+    public static PostDeployCatalog LoadCatalog(IEnumerable<string> paths, string refusal = Refusal) =>
+        IsSupported ? PostDeployCatalog.LoadFrom(paths) : throw new CliInputException(refusal);
 }

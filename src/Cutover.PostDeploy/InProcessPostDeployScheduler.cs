@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 namespace Cutover.PostDeploy;
 
 /// <summary>Runs actions one after another in this process (the default; <c>cutover deploy</c> itself).</summary>
-/// <remarks>A failed action is recorded and the next one still runs; the result says which failed.</remarks>
+/// <remarks>A failed action is recorded and the next one still runs; the result says which failed. An action another
+/// node holds is waited for (<see cref="PostDeployExecutor.RunToEndAsync"/>), never passed over in silence.</remarks>
 internal sealed class InProcessPostDeployScheduler : IPostDeployScheduler
 {
     private readonly PostDeployExecutor _executor;
@@ -24,7 +25,7 @@ internal sealed class InProcessPostDeployScheduler : IPostDeployScheduler
         foreach (var item in items)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            outcomes.Add(await _executor.ExecuteAsync(item, progress, cancellationToken).ConfigureAwait(false));
+            outcomes.Add(await _executor.RunToEndAsync(item, progress, cancellationToken).ConfigureAwait(false));
         }
 
         return outcomes.MoveToImmutable();

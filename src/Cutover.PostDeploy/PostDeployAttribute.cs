@@ -25,4 +25,14 @@ public sealed class PostDeployAttribute : Attribute
 
     /// <summary>What the action does, for the report.</summary>
     public string? Description { get; set; }
+
+    /// <summary>When the action must run; <see cref="PostDeployStage.AfterPost"/> by default.
+    /// <see cref="PostDeployStage.BeforePost"/> holds back <c>cutover upgrade --phase post</c> until it succeeded.</summary>
+    public PostDeployStage Stage { get; set; }
+
+    /// <summary>The release the action belongs to, in the version form of the migration scripts it accompanies
+    /// (<c>02.00.00</c>); null when it belongs to none. On a database installed from a <c>schema.sql</c> at this
+    /// release or a later one the action is recorded as <see cref="PostDeployState.NotNeeded"/> instead of running,
+    /// so that a new database never runs old data fixes.</summary>
+    public string? Release { get; set; }
 }

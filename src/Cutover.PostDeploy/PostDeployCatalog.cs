@@ -143,7 +143,8 @@ public sealed class PostDeployCatalog
                 }
                 else
                 {
-                    actions.Add(new(classAttribute.Id, classAttribute.Description, classAttribute.Auto, type, null));
+                    actions.Add(new(classAttribute.Id, classAttribute.Description, classAttribute.Auto, classAttribute.Stage,
+                        classAttribute.Release, type, null));
                 }
             }
 
@@ -169,7 +170,8 @@ public sealed class PostDeployCatalog
                 }
                 else
                 {
-                    actions.Add(new(methodAttribute.Id, methodAttribute.Description, methodAttribute.Auto, type, method));
+                    actions.Add(new(methodAttribute.Id, methodAttribute.Description, methodAttribute.Auto, methodAttribute.Stage,
+                        methodAttribute.Release, type, method));
                 }
             }
         }
@@ -182,6 +184,17 @@ public sealed class PostDeployCatalog
                 problems.Add($"{action.CodeName}: post-deploy id '{action.Id}' must be 1-200 characters, without " +
                     "control characters or surrounding spaces");
             }
+        }
+
+        foreach (var action in actions.Where(a => a.Release is not null && !Scripts.ScriptVersion.TryParse(a.Release, out _)))
+        {
+            problems.Add($"{action.CodeName}: Release = \"{action.Release}\" is not a version: expected numbers separated " +
+                "by dots, as in the migration names (02.00.00)");
+        }
+
+        foreach (var action in actions.Where(a => !Enum.IsDefined(a.Stage)))
+        {
+            problems.Add($"{action.CodeName}: Stage = {(int)action.Stage} is not a PostDeployStage");
         }
 
         foreach (var clash in actions.GroupBy(a => a.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))

@@ -16,7 +16,6 @@ namespace Cutover.PostDeploy;
 public sealed partial class PostDeployExecutor
 {
     private readonly IServiceProvider _services;
-    private readonly IPostDeployTenantProvider? _tenants;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly ImmutableArray<string> _actionIds;
@@ -52,9 +51,9 @@ public sealed partial class PostDeployExecutor
         TimeProvider = timeProvider ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<PostDeployExecutor>();
-        _tenants = tenants ?? (catalog.TenantProviderType is { } type
+        Tenants = new PostDeployTenants(tenants ?? (catalog.TenantProviderType is { } type
             ? (IPostDeployTenantProvider)ActivatorUtilities.CreateInstance(_services, type)
-            : null);
+            : null), dataSource);
         _actionIds = [.. catalog.Actions.Select(a => a.Id)];
         Journal = new PostDeployJournal(dataSource, Options);
     }
@@ -73,7 +72,7 @@ public sealed partial class PostDeployExecutor
 
     internal ILoggerFactory LoggerFactory => _loggerFactory;
 
-    internal bool HasTenantProvider => _tenants is not null;
+    internal PostDeployTenants Tenants { get; }
 
     /// <summary>Creates the journal table when it is missing; safe to call from many nodes at once.</summary>
     public async Task EnsureJournalAsync(CancellationToken cancellationToken = default)
@@ -85,7 +84,7 @@ public sealed partial class PostDeployExecutor
 
         if (await Journal.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false))
         {
-            PostDeployLog.JournalCreated(_logger, Journal.QualifiedTable);
+            PostDeployLog.JournalCreated(_logger, Journal.Name.ToString());
         }
 
         Volatile.Write(ref _journalReady, 1);
@@ -103,7 +102,7 @@ public sealed partial class PostDeployExecutor
     {
         ArgumentNullException.ThrowIfNull(item);
         await EnsureJournalAsync(cancellationToken).ConfigureAwait(false);
-        var claim = await Journal.TryClaimAsync(item, TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var claim = await Journal.ClaimAsync(item, TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
             PostDeployLog.ActionNotClaimed(_logger, item.ToString());
@@ -111,6 +110,90 @@ public sealed partial class PostDeployExecutor
         }
 
         return await RunClaimedAsync(claim, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one requested item to an end, as <c>cutover deploy</c> does: claims and runs it; while another
+    /// node holds a live claim, waits for that node to finish (and reports how it ended) or for its lease to lapse
+    /// (and takes the action over, resuming from its cursor), at most <see cref="PostDeployOptions.ClaimWait"/>.</summary>
+    /// <returns>The outcome; <see cref="PostDeployOutcomeKind.HeldElsewhere"/> when the other node still held the
+    /// claim at the end of the wait.</returns>
+    public async Task<PostDeployOutcome> RunToEndAsync(
+        PostDeployWorkItem item, IProgress<PostDeployProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var deadline = TimeProvider.GetUtcNow() + Options.ClaimWait;
+        NpgsqlConnection? listener = null;
+        try
+        {
+            var announced = false;
+            while (true)
+            {
+                var outcome = await ExecuteAsync(item, progress, cancellationToken).ConfigureAwait(false);
+                if (outcome.Kind != PostDeployOutcomeKind.NotClaimed)
+                {
+                    return outcome;
+                }
+
+                var row = (await Journal.ReadAsync([item], cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+                if (row is null || row.State != PostDeployState.Running && !(row.State == PostDeployState.Pending && row.RequestedAt is not null))
+                {
+                    // Finished meanwhile by whoever held it, or no longer requested: report what the journal says.
+                    return row?.ToOutcome(item) ?? outcome;
+                }
+
+                var now = TimeProvider.GetUtcNow();
+                if (now >= deadline)
+                {
+                    return new PostDeployOutcome(item, PostDeployOutcomeKind.HeldElsewhere, null,
+                        $"still claimed by {row.Host ?? "another node"} (claim expires {row.ClaimExpiresAt:u}) after waiting " +
+                        $"{Options.ClaimWait}");
+                }
+
+                if (!announced && row.State == PostDeployState.Running)
+                {
+                    PostDeployLog.WaitingForClaim(_logger, item.ToString(), row.Host ?? "another node",
+                        row.ClaimExpiresAt ?? now);
+                    announced = true;
+                }
+
+                listener ??= await ListenAsync(cancellationToken).ConfigureAwait(false);
+                // Woken by the holder's finish (every state change notifies), or when its lease lapses: a few
+                // milliseconds past the expiry, so that the next claim sees it expired.
+                var lapse = (row.ClaimExpiresAt ?? now) - now + TimeSpan.FromMilliseconds(50);
+                var wait = TimeSpan.FromTicks(Math.Clamp(
+                    Math.Min(lapse.Ticks, (deadline - now).Ticks), TimeSpan.FromMilliseconds(20).Ticks, Options.PollInterval.Ticks));
+                await listener.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (listener is not null)
+            {
+                await listener.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Opens a connection that listens for the journal's state changes.</summary>
+    internal async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await DatabaseConnection.OpenAsync(DataSource, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var listen = new NpgsqlCommand("LISTEN " + SqlIdentifier.Quote(PostDeployJournal.NotifyChannel), connection);
+            await using (listen.ConfigureAwait(false))
+            {
+                await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Claims the longest-waiting requested action this executor declares (skipping rows other nodes are
@@ -124,52 +207,9 @@ public sealed partial class PostDeployExecutor
             return null;
         }
 
-        var claim = await Journal.TryClaimNextAsync(_actionIds, TimeProvider.GetUtcNow(), cancellationToken)
+        var claim = await Journal.ClaimNextAsync(_actionIds, TimeProvider.GetUtcNow(), cancellationToken)
             .ConfigureAwait(false);
         return claim is null ? null : await RunClaimedAsync(claim, progress, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Lists the tenants a request covers: none (the empty tenant), one, or all the provider lists.</summary>
-    internal async Task<ImmutableArray<string>> ResolveTenantNamesAsync(
-        string? tenant, bool allTenants, CancellationToken cancellationToken)
-    {
-        if (!allTenants && tenant is null)
-        {
-            return [""];
-        }
-
-        if (_tenants is null)
-        {
-            throw new PostDeployDefinitionException(
-                ["--tenant and --all-tenants need a tenant provider (an IPostDeployTenantProvider in the assemblies)"]);
-        }
-
-        var listed = await _tenants.ListTenantsAsync(DataSource, cancellationToken).ConfigureAwait(false);
-        if (allTenants)
-        {
-            return [.. listed.Select(t => t.Name).Distinct(StringComparer.Ordinal)];
-        }
-
-        return listed.Any(t => string.Equals(t.Name, tenant, StringComparison.Ordinal))
-            ? [tenant!]
-            : throw new PostDeployDefinitionException([$"{tenant}: the tenant provider does not list this tenant"]);
-    }
-
-    private async Task<PostDeployTenant?> FindTenantAsync(string name, CancellationToken cancellationToken)
-    {
-        if (name.Length == 0)
-        {
-            return null;
-        }
-
-        if (_tenants is null)
-        {
-            throw new PostDeployDefinitionException([$"{name}: a tenant row, but no tenant provider is configured"]);
-        }
-
-        var listed = await _tenants.ListTenantsAsync(DataSource, cancellationToken).ConfigureAwait(false);
-        return listed.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal))
-            ?? throw new PostDeployDefinitionException([$"{name}: the tenant provider no longer lists this tenant"]);
     }
 
     private async Task<PostDeployOutcome> RunClaimedAsync(
@@ -204,8 +244,8 @@ public sealed partial class PostDeployExecutor
         {
             null => (PostDeployState.Succeeded, PostDeployOutcomeKind.Succeeded),
             _ when run.ClaimLost || error is PostDeployClaimLostException => ((PostDeployState?)null, PostDeployOutcomeKind.ClaimLost),
-            _ when run.Control == "pause" => (PostDeployState.Paused, PostDeployOutcomeKind.Paused),
-            _ when run.Control == "cancel" => (PostDeployState.Cancelled, PostDeployOutcomeKind.Cancelled),
+            _ when run.Control == PostDeployControl.Pause => (PostDeployState.Paused, PostDeployOutcomeKind.Paused),
+            _ when run.Control == PostDeployControl.Cancel => (PostDeployState.Cancelled, PostDeployOutcomeKind.Cancelled),
             _ when cancellationToken.IsCancellationRequested => (PostDeployState.Pending, PostDeployOutcomeKind.Released),
             _ => (PostDeployState.Failed, PostDeployOutcomeKind.Failed),
         };
@@ -255,7 +295,7 @@ public sealed partial class PostDeployExecutor
                 await Task.Delay(Options.EffectiveHeartbeat, TimeProvider, stop).ConfigureAwait(false);
                 try
                 {
-                    var control = await Journal.RenewAsync(run.Claim, TimeProvider.GetUtcNow(), stop).ConfigureAwait(false);
+                    var control = await Journal.HeartbeatAsync(run.Claim, TimeProvider.GetUtcNow(), stop).ConfigureAwait(false);
                     run.ObserveControl(control);
                 }
                 catch (PostDeployClaimLostException)
@@ -289,7 +329,7 @@ public sealed partial class PostDeployExecutor
             throw new PostDeployActionNotFoundException(item.ActionId);
         }
 
-        var tenant = await FindTenantAsync(item.Tenant, cancellationToken).ConfigureAwait(false);
+        var tenant = await Tenants.FindAsync(item.Tenant, cancellationToken).ConfigureAwait(false);
         var scopeFactory = _services.GetService<IServiceScopeFactory>();
         var scope = scopeFactory?.CreateAsyncScope();
         try
@@ -330,16 +370,7 @@ public sealed partial class PostDeployExecutor
         var instance = method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, action.DeclaringType);
         try
         {
-            var arguments = method.GetParameters().Select(p => p.ParameterType switch
-            {
-                var t when t == typeof(PostDeployContext) => context,
-                var t when t == typeof(CancellationToken) => cancellationToken,
-                var t when t == typeof(ILogger) => context.Logger,
-                var t when t == typeof(NpgsqlDataSource) => context.DataSource,
-                var t when t == typeof(PostDeployTenant) => context.Tenant,
-                var t => services.GetService(t) ?? (p.HasDefaultValue ? p.DefaultValue : throw new InvalidOperationException(
-                    $"{action.CodeName}: no service of type {t.FullName} for parameter '{p.Name}'")),
-            }).ToArray();
+            var arguments = PostDeployParameterBinder.Bind(action, method, context, services, cancellationToken);
             var result = method.Invoke(instance, BindingFlags.DoNotWrapExceptions, null, arguments, null);
             switch (result)
             {

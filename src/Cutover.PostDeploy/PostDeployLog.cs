@@ -66,4 +66,8 @@ internal static partial class PostDeployLog
     [LoggerMessage(CutoverEventIds.PostDeployStateChanged, LogLevel.Information,
         "{Operation} post-deploy action {ActionId}: {Rows} rows changed")]
     public static partial void StateChanged(ILogger logger, string operation, string actionId, int rows);
+
+    [LoggerMessage(CutoverEventIds.PostDeployWaitingForClaim, LogLevel.Warning,
+        "{Item} is claimed by {Host} until {ExpiresAt:u}; waiting for it to finish or for the claim to lapse")]
+    public static partial void WaitingForClaim(ILogger logger, string item, string host, DateTimeOffset expiresAt);
 }

@@ -27,4 +27,14 @@ public enum PostDeployOutcomeKind
     /// <summary>This node's claim expired and another node took the action over; nothing of this run was saved
     /// after that point.</summary>
     ClaimLost,
+
+    /// <summary>Another node still held a live claim when this run stopped waiting for it
+    /// (<see cref="PostDeployOptions.ClaimWait"/>): the action is unfinished, and <c>cutover deploy</c> exits 1.</summary>
+    HeldElsewhere,
+
+    /// <summary>Not run: the database was installed from <c>schema.sql</c> at or after the action's release.</summary>
+    NotNeeded,
+
+    /// <summary>Not run: an operator skipped it.</summary>
+    Skipped,
 }

@@ -29,6 +29,12 @@ public sealed record PostDeployReportRow(
     string? ErrorSummary,
     bool Declared)
 {
+    /// <summary>When the action must run; <see cref="PostDeployStage.AfterPost"/> unless declared otherwise.</summary>
+    public PostDeployStage Stage { get; init; }
+
+    /// <summary>The release the action belongs to, as declared; null for none.</summary>
+    public string? Release { get; init; }
+
     /// <summary>How long the last attempt took, when it finished.</summary>
     public TimeSpan? Duration => Started is { } s && Finished is { } f ? f - s : null;
 }

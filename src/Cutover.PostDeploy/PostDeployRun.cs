@@ -10,7 +10,7 @@ internal sealed class PostDeployRun
     private readonly IProgress<PostDeployProgress>? _progress;
     private readonly long _startTimestamp;
     private readonly long _rowsAtStart;
-    private string? _control;
+    private int _control = -1;
     private int _claimLost;
 
     public PostDeployRun(
@@ -37,18 +37,19 @@ internal sealed class PostDeployRun
 
     public long? RowsTotal { get; private set; }
 
-    /// <summary>The operator's request seen by the last save or heartbeat: <c>pause</c>, <c>cancel</c> or null.</summary>
-    public string? Control => Volatile.Read(ref _control);
+    /// <summary>The operator's request seen by the last save or heartbeat, if any.</summary>
+    /// <remarks>Kept as an int so that the heartbeat and the action's own saves can publish it without a lock.</remarks>
+    public PostDeployControl? Control => Volatile.Read(ref _control) is var c and >= 0 ? (PostDeployControl)c : null;
 
     public bool ClaimLost => Volatile.Read(ref _claimLost) != 0;
 
     public void MarkClaimLost() => Volatile.Write(ref _claimLost, 1);
 
-    public void ObserveControl(string? control)
+    public void ObserveControl(PostDeployControl? control)
     {
-        if (control is not null)
+        if (control is { } requested)
         {
-            Volatile.Write(ref _control, control);
+            Volatile.Write(ref _control, (int)requested);
         }
     }
 
@@ -59,7 +60,7 @@ internal sealed class PostDeployRun
     {
         try
         {
-            var control = await _journal.SaveAsync(connection, transaction, Claim, cursor, rowsDone, rowsTotal,
+            var control = await _journal.SaveProgressAsync(connection, transaction, Claim, cursor, rowsDone, rowsTotal,
                 TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             ObserveControl(control);
         }
@@ -95,7 +96,8 @@ internal sealed class PostDeployRun
     {
         if (Control is not null)
         {
-            throw new OperationCanceledException($"{Claim.Item}: {Control} requested by an operator");
+            throw new OperationCanceledException(
+                $"{Claim.Item}: {(Control == PostDeployControl.Pause ? "pause" : "cancel")} requested by an operator");
         }
     }
 }

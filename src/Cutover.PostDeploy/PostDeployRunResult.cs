@@ -6,8 +6,10 @@ namespace Cutover.PostDeploy;
 /// <param name="Outcomes">The outcomes.</param>
 public sealed record PostDeployRunResult(ImmutableArray<PostDeployOutcome> Outcomes)
 {
-    /// <summary>Whether any action failed or lost its claim: <c>cutover deploy</c> exits 1 then.</summary>
-    public bool HasFailures => Outcomes.Any(o => o.Kind is PostDeployOutcomeKind.Failed or PostDeployOutcomeKind.ClaimLost);
+    /// <summary>Whether any action failed, lost its claim, or was left unfinished under another node's claim:
+    /// <c>cutover deploy</c> exits 1 then.</summary>
+    public bool HasFailures => Outcomes.Any(o =>
+        o.Kind is PostDeployOutcomeKind.Failed or PostDeployOutcomeKind.ClaimLost or PostDeployOutcomeKind.HeldElsewhere);
 
     /// <inheritdoc/>
     public bool Equals(PostDeployRunResult? other) =>

@@ -15,6 +15,7 @@ public sealed class PostDeployRunner
 {
     private readonly PostDeployExecutor _executor;
     private readonly IPostDeployScheduler _scheduler;
+    private readonly PostDeployPlanner _planner;
     private readonly ILogger _logger;
 
     /// <summary>Creates a runner.</summary>
@@ -28,6 +29,7 @@ public sealed class PostDeployRunner
         _executor = executor;
         _scheduler = scheduler ?? new InProcessPostDeployScheduler(executor);
         _logger = logger ?? NullLogger<PostDeployRunner>.Instance;
+        _planner = new PostDeployPlanner(executor, _logger);
     }
 
     /// <summary>The declared actions.</summary>
@@ -45,7 +47,7 @@ public sealed class PostDeployRunner
         PostDeployRequest request, IProgress<PostDeployProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var items = await _executor.RequestAsync(request, cancellationToken).ConfigureAwait(false);
+        var items = await _planner.RequestAsync(request, cancellationToken).ConfigureAwait(false);
         var outcomes = await _scheduler.ScheduleAsync(items, progress, cancellationToken).ConfigureAwait(false);
         if (request.WaitForCompletion && outcomes.Any(o => o.Kind == PostDeployOutcomeKind.Queued))
         {
@@ -63,23 +65,30 @@ public sealed class PostDeployRunner
         var rows = await _executor.Journal.ReadAsync(null, cancellationToken).ConfigureAwait(false);
         var report = rows.Select(r => new PostDeployReportRow(
             r.ActionId, r.Tenant, r.Description, r.Auto, r.State, r.Attempts, r.StartedAt, r.FinishedAt, r.Host,
-            r.RowsDone, r.RowsTotal, r.ErrorSummary, Catalog.TryFind(r.ActionId, out _))).ToList();
+            r.RowsDone, r.RowsTotal, r.ErrorSummary, Catalog.TryFind(r.ActionId, out _))
+        {
+            Stage = r.Stage,
+            Release = r.Release,
+        }).ToList();
         var journaled = rows.Select(r => r.ActionId).ToHashSet(StringComparer.Ordinal);
         report.AddRange(Catalog.Actions.Where(a => !journaled.Contains(a.Id)).Select(a => new PostDeployReportRow(
-            a.Id, "", a.Description, a.Auto, PostDeployState.Pending, 0, null, null, null, 0, null, null, true)));
+            a.Id, "", a.Description, a.Auto, PostDeployState.Pending, 0, null, null, null, 0, null, null, true)
+        {
+            Stage = a.Stage,
+            Release = a.Release,
+        }));
         return [.. report
             .OrderBy(r => r.ActionId, StringComparer.Ordinal)
             .ThenBy(r => r.Tenant, StringComparer.Ordinal)];
     }
 
-    /// <summary><c>--skip ID</c>: marks a pending, failed, cancelled or paused action as not to be run.</summary>
+    /// <summary><c>--skip ID</c>: marks a pending, failed, cancelled, paused or not-needed action as not to be
+    /// run.</summary>
     /// <returns>How many journal rows changed (one per tenant).</returns>
     /// <exception cref="PostDeployActionNotFoundException">The action is neither declared nor in the journal.</exception>
     public Task<int> SkipAsync(
         string actionId, string? tenant = null, bool allTenants = false, CancellationToken cancellationToken = default) =>
-        ChangeStateAsync("Skipped", actionId, tenant, allTenants,
-            "state = 'skipped', requested_at = NULL, finished_at = @now",
-            "state IN ('pending', 'failed', 'cancelled', 'paused')", [], cancellationToken);
+        ChangeAsync("Skipped", actionId, tenant, allTenants, _executor.Journal.SkipAsync, cancellationToken);
 
     /// <summary><c>--reset ID</c>: makes an action pending again as if it never ran (cursor and progress cleared);
     /// refused for an action running under a live claim.</summary>
@@ -87,13 +96,7 @@ public sealed class PostDeployRunner
     /// <exception cref="PostDeployActionNotFoundException">The action is neither declared nor in the journal.</exception>
     public Task<int> ResetAsync(
         string actionId, string? tenant = null, bool allTenants = false, CancellationToken cancellationToken = default) =>
-        ChangeStateAsync("Reset", actionId, tenant, allTenants,
-            """
-            state = 'pending', requested_at = NULL, control = NULL, cursor = NULL, rows_done = 0, rows_total = NULL,
-            error_summary = NULL, error_detail = NULL, started_at = NULL, finished_at = NULL, claim_token = NULL,
-            claim_expires_at = NULL
-            """,
-            "(state <> 'running' OR claim_expires_at < @now)", [], cancellationToken);
+        ChangeAsync("Reset", actionId, tenant, allTenants, _executor.Journal.ResetAsync, cancellationToken);
 
     /// <summary>Pauses an action: a running one stops after its current batch (or at its next heartbeat) and keeps
     /// its cursor; a pending one will not start.</summary>
@@ -101,7 +104,9 @@ public sealed class PostDeployRunner
     /// <exception cref="PostDeployActionNotFoundException">The action is neither declared nor in the journal.</exception>
     public Task<int> PauseAsync(
         string actionId, string? tenant = null, bool allTenants = false, CancellationToken cancellationToken = default) =>
-        StopAsync("Paused", "paused", "pause", actionId, tenant, allTenants, cancellationToken);
+        ChangeAsync("Paused", actionId, tenant, allTenants,
+            (id, tenants, now, ct) => _executor.Journal.StopAsync(id, tenants, PostDeployControl.Pause, now, ct),
+            cancellationToken);
 
     /// <summary>Cancels an action: a running one stops after its current batch (or at its next heartbeat) and keeps
     /// its cursor; a pending or paused one will not start.</summary>
@@ -109,7 +114,9 @@ public sealed class PostDeployRunner
     /// <exception cref="PostDeployActionNotFoundException">The action is neither declared nor in the journal.</exception>
     public Task<int> CancelAsync(
         string actionId, string? tenant = null, bool allTenants = false, CancellationToken cancellationToken = default) =>
-        StopAsync("Cancelled", "cancelled", "cancel", actionId, tenant, allTenants, cancellationToken);
+        ChangeAsync("Cancelled", actionId, tenant, allTenants,
+            (id, tenants, now, ct) => _executor.Journal.StopAsync(id, tenants, PostDeployControl.Cancel, now, ct),
+            cancellationToken);
 
     /// <summary>Resumes a paused action: it becomes pending and requested, and the next deploy or worker continues it
     /// from its cursor. A pause not yet honoured by the running node is withdrawn.</summary>
@@ -117,43 +124,20 @@ public sealed class PostDeployRunner
     /// <exception cref="PostDeployActionNotFoundException">The action is neither declared nor in the journal.</exception>
     public Task<int> ResumeAsync(
         string actionId, string? tenant = null, bool allTenants = false, CancellationToken cancellationToken = default) =>
-        ChangeStateAsync("Resumed", actionId, tenant, allTenants,
-            """
-            state = CASE WHEN state = 'paused' THEN 'pending' ELSE state END,
-            requested_at = CASE WHEN state = 'paused' THEN @now ELSE requested_at END,
-            control = NULL
-            """,
-            "(state = 'paused' OR (state = 'running' AND control = 'pause'))", [], cancellationToken);
+        ChangeAsync("Resumed", actionId, tenant, allTenants, _executor.Journal.ResumeAsync, cancellationToken);
 
-    private Task<int> StopAsync(
-        string operation, string stoppedState, string control, string actionId, string? tenant, bool allTenants,
+    private async Task<int> ChangeAsync(
+        string operation, string actionId, string? tenant, bool allTenants,
+        Func<string, IReadOnlyList<string>, DateTimeOffset, CancellationToken, Task<int>> change,
         CancellationToken cancellationToken)
-    {
-        // A live claim is asked to stop (its node records the state); an expired or absent one is stopped here.
-        const string live = "(state = 'running' AND claim_expires_at >= @now)";
-        string[] from = control == "pause" ? ["pending", "running"] : ["pending", "running", "paused"];
-        return ChangeStateAsync(operation, actionId, tenant, allTenants, $"""
-            state = CASE WHEN {live} THEN state ELSE @stopped_state END,
-            control = CASE WHEN {live} THEN @control ELSE NULL END,
-            requested_at = CASE WHEN {live} THEN requested_at ELSE NULL END,
-            claim_token = CASE WHEN {live} THEN claim_token ELSE NULL END,
-            claim_expires_at = CASE WHEN {live} THEN claim_expires_at ELSE NULL END,
-            finished_at = CASE WHEN {live} THEN finished_at ELSE @now END
-            """, "state = ANY(@from_states)", [("stopped_state", stoppedState), ("control", control), ("from_states", from)],
-            cancellationToken);
-    }
-
-    private async Task<int> ChangeStateAsync(
-        string operation, string actionId, string? tenant, bool allTenants, string assignments, string condition,
-        IReadOnlyList<(string Name, object Value)> values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actionId);
         await _executor.EnsureJournalAsync(cancellationToken).ConfigureAwait(false);
-        var tenants = await _executor.ResolveTenantNamesAsync(tenant, allTenants, cancellationToken).ConfigureAwait(false);
+        var tenants = await _executor.Tenants.ResolveAsync(tenant, allTenants, cancellationToken).ConfigureAwait(false);
         var now = _executor.TimeProvider.GetUtcNow();
         if (Catalog.TryFind(actionId, out var action))
         {
-            await _executor.Journal.EnsureRowsAsync([action], tenants, now, cancellationToken).ConfigureAwait(false);
+            await _executor.Journal.RegisterAsync([action], tenants, now, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -165,8 +149,7 @@ public sealed class PostDeployRunner
             }
         }
 
-        var changed = await _executor.Journal
-            .SetStateAsync(actionId, tenants, assignments, condition, now, values, cancellationToken).ConfigureAwait(false);
+        var changed = await change(actionId, tenants, now, cancellationToken).ConfigureAwait(false);
         PostDeployLog.StateChanged(_logger, operation, actionId, changed);
         return changed;
     }
@@ -175,15 +158,9 @@ public sealed class PostDeployRunner
         ImmutableArray<PostDeployOutcome> outcomes, CancellationToken cancellationToken)
     {
         var queued = outcomes.Where(o => o.Kind == PostDeployOutcomeKind.Queued).Select(o => o.Item).ToList();
-        var connection = await DatabaseConnection.OpenAsync(_executor.DataSource, cancellationToken).ConfigureAwait(false);
+        var connection = await _executor.ListenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var listen = new NpgsqlCommand("LISTEN " + SqlIdentifier.Quote(PostDeployJournal.NotifyChannel), connection);
-            await using (listen.ConfigureAwait(false))
-            {
-                await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
             while (true)
             {
                 var rows = await _executor.Journal.ReadAsync(queued, cancellationToken).ConfigureAwait(false);
@@ -191,7 +168,7 @@ public sealed class PostDeployRunner
                 if (rows.All(IsSettled))
                 {
                     return [.. outcomes.Select(o => o.Kind == PostDeployOutcomeKind.Queued
-                        ? ToOutcome(o.Item, byItem.GetValueOrDefault(o.Item))
+                        ? byItem.GetValueOrDefault(o.Item)?.ToOutcome(o.Item) ?? o with { Kind = PostDeployOutcomeKind.NotClaimed }
                         : o)];
                 }
 
@@ -207,22 +184,4 @@ public sealed class PostDeployRunner
         PostDeployState.Pending => row.RequestedAt is null,
         _ => true,
     };
-
-    private static PostDeployOutcome ToOutcome(PostDeployWorkItem item, PostDeployJournalRow? row)
-    {
-        if (row is null)
-        {
-            return new PostDeployOutcome(item, PostDeployOutcomeKind.NotClaimed);
-        }
-
-        var duration = row.StartedAt is { } s && row.FinishedAt is { } f ? f - s : (TimeSpan?)null;
-        return row.State switch
-        {
-            PostDeployState.Succeeded => new(item, PostDeployOutcomeKind.Succeeded, duration),
-            PostDeployState.Failed => new(item, PostDeployOutcomeKind.Failed, duration, row.ErrorSummary),
-            PostDeployState.Paused => new(item, PostDeployOutcomeKind.Paused, duration),
-            PostDeployState.Cancelled => new(item, PostDeployOutcomeKind.Cancelled, duration),
-            _ => new(item, PostDeployOutcomeKind.NotClaimed),
-        };
-    }
 }

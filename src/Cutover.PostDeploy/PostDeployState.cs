@@ -23,4 +23,8 @@ public enum PostDeployState
 
     /// <summary>Paused by an operator; resuming makes it pending again and it continues from its cursor.</summary>
     Paused,
+
+    /// <summary>Never run because the database was installed from a <c>schema.sql</c> at or after the action's
+    /// <see cref="PostDeployAttribute.Release"/>: there was no old data to fix. <c>--one ID</c> still runs it.</summary>
+    NotNeeded,
 }

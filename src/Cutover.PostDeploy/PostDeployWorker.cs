@@ -15,6 +15,7 @@ internal sealed class PostDeployWorker : BackgroundService
 {
     private readonly PostDeployExecutor _executor;
     private readonly PostDeployWorkerOptions _options;
+    private readonly PostDeployPlanner _planner;
     private readonly ILogger _logger;
 
     /// <summary>Creates the worker.</summary>
@@ -28,6 +29,7 @@ internal sealed class PostDeployWorker : BackgroundService
         _executor = executor;
         _options = options ?? new PostDeployWorkerOptions();
         _logger = logger ?? NullLogger<PostDeployWorker>.Instance;
+        _planner = new PostDeployPlanner(executor, _logger);
     }
 
     /// <inheritdoc/>
@@ -41,10 +43,10 @@ internal sealed class PostDeployWorker : BackgroundService
             {
                 if (!requested)
                 {
-                    await _executor.RequestAsync(new PostDeployRequest
+                    await _planner.RequestAsync(new PostDeployRequest
                     {
                         Mode = PostDeployMode.Auto,
-                        AllTenants = _options.AllTenants && _executor.HasTenantProvider,
+                        AllTenants = _options.AllTenants && _executor.Tenants.HasProvider,
                     }, stoppingToken).ConfigureAwait(false);
                     requested = true;
                 }
@@ -75,15 +77,9 @@ internal sealed class PostDeployWorker : BackgroundService
 
     private async Task ClaimUntilIdleAsync(CancellationToken stoppingToken)
     {
-        var connection = await DatabaseConnection.OpenAsync(_executor.DataSource, stoppingToken).ConfigureAwait(false);
+        var connection = await _executor.ListenAsync(stoppingToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var listen = new NpgsqlCommand("LISTEN " + SqlIdentifier.Quote(PostDeployJournal.NotifyChannel), connection);
-            await using (listen.ConfigureAwait(false))
-            {
-                await listen.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
-            }
-
             while (!stoppingToken.IsCancellationRequested)
             {
                 while (await _executor.ExecuteNextAsync(null, stoppingToken).ConfigureAwait(false) is not null)

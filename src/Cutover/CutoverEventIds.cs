@@ -109,6 +109,9 @@ public static class CutoverEventIds
     public const int PostDeployWorkerError = 7015;
     /// <summary>An operator changed the state of a post-deploy action (skip, reset, pause, resume, cancel).</summary>
     public const int PostDeployStateChanged = 7016;
+    /// <summary>A deploy waits while another node holds the claim of an action it asked for (a warning: it says why
+    /// the deploy is not moving).</summary>
+    public const int PostDeployWaitingForClaim = 7017;
 
     // Snapshots 8xxx
     /// <summary>A snapshot was found on the server.</summary>

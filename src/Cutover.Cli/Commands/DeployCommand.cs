@@ -28,6 +28,26 @@ internal static class DeployCommand
             Description = "the post-deploy journal table, schema.name",
             DefaultValueFactory = _ => "public.cutover_post_deploy",
         };
+        var migrationsTable = new Option<string>("--migrations-table")
+        {
+            Description = "the migrations' journal, read to tell a database installed from schema.sql (actions of its " +
+                "release or earlier are not needed there)",
+            DefaultValueFactory = _ => "public.cutover_migrations",
+        };
+        var lease = new Option<TimeSpan>("--lease")
+        {
+            Description = "how long a claim lives without a heartbeat: a killed deploy's action is taken over this long " +
+                "after its last heartbeat (e.g. 30s, 2m)",
+            DefaultValueFactory = _ => TimeSpan.FromMinutes(2),
+            CustomParser = result => Durations.Parse(result),
+        };
+        var lockWait = new Option<TimeSpan>("--lock-wait")
+        {
+            Description = "how long to wait while another process holds an action's claim, for it to finish or its " +
+                "lease to lapse (e.g. 10m)",
+            DefaultValueFactory = _ => TimeSpan.FromMinutes(10),
+            CustomParser = result => Durations.Parse(result),
+        };
         var auto = new Option<bool>("--auto") { Description = "run the pending actions declared Auto = true" };
         var all = new Option<bool>("--all") { Description = "run every pending action" };
         var one = new Option<string?>("--one") { Description = "run this action now, even if it ran before" };
@@ -40,7 +60,7 @@ internal static class DeployCommand
         var allTenants = new Option<bool>("--all-tenants") { Description = "run for every tenant the tenant provider lists" };
         var command = new Command("deploy", "run post-deploy actions (C# code that runs once after a deploy)")
         {
-            connection, service, json, verbose, assemblies, table, auto, all, one, once, skip, reset, retryFailed, report,
+            connection, service, json, verbose, assemblies, table, migrationsTable, lease, lockWait, auto, all, one, once, skip, reset, retryFailed, report,
             tenant, allTenants,
         };
         command.SetAction((parseResult, ct) => Failures.GuardAsync(parseResult, parseResult.GetValue(json), async () =>
@@ -65,6 +85,13 @@ internal static class DeployCommand
             }
 
             var journal = ProjectOptions.ParseTable(parseResult.GetValue(table));
+            var migrationsJournal = ProjectOptions.ParseTable(parseResult.GetValue(migrationsTable));
+            var leaseTime = parseResult.GetValue(lease);
+            if (leaseTime < TimeSpan.FromSeconds(1))
+            {
+                throw new CliInputException($"deploy: --lease {leaseTime.TotalMilliseconds} ms is too short: a claim needs " +
+                    "at least 1s to be renewed before it lapses");
+            }
 
             var output = parseResult.InvocationConfiguration.Output;
             using var loggerFactory = CliLogging.Create(parseResult, parseResult.GetValue(verbose));
@@ -72,7 +99,13 @@ internal static class DeployCommand
             await using var dataSource = await ConnectionFactory.CreateForApplicationCodeAsync(
                 parseResult.GetValue(connection), parseResult.GetValue(service), loggerFactory, ct);
             var executor = new PostDeployExecutor(dataSource, catalog,
-                new PostDeployOptions { JournalSchema = journal.Schema, JournalTable = journal.Table },
+                new PostDeployOptions
+                {
+                    JournalTable = journal,
+                    MigrationsJournalTable = migrationsJournal,
+                    Lease = leaseTime,
+                    ClaimWait = parseResult.GetValue(lockWait),
+                },
                 loggerFactory: loggerFactory);
             var runner = new PostDeployRunner(executor, logger: loggerFactory.CreateLogger<PostDeployRunner>());
             var forTenant = parseResult.GetValue(tenant);

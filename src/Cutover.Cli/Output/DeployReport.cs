@@ -8,7 +8,7 @@ internal sealed record DeployReport(IReadOnlyList<DeployOutcomeLine> Outcomes, I
 {
     public static DeployReport From(PostDeployRunResult result) => new(
         [.. result.Outcomes.Select(o => new DeployOutcomeLine(o.Item.ActionId, o.Item.Tenant, o.Kind,
-            o.Duration is { } d ? (long)d.TotalMilliseconds : null, o.ErrorSummary))], []);
+            o.Duration is { } d ? (long)d.TotalMilliseconds : null, o.ErrorSummary, o.RanBy))], []);
 
     public static DeployReport From(IReadOnlyList<PostDeployReportRow> rows) => new([], rows);
 
@@ -17,8 +17,8 @@ internal sealed record DeployReport(IReadOnlyList<DeployOutcomeLine> Outcomes, I
         foreach (var outcome in Outcomes)
         {
             var where = outcome.Tenant.Length == 0 ? "" : $" [{outcome.Tenant}]";
-            var took = outcome.DurationMs is { } ms ? $" ({ms} ms)" : "";
-            output.WriteLine($"{outcome.ActionId}{where}: {outcome.Kind.ToString().ToLowerInvariant()}{took}" +
+            var took = (outcome.DurationMs is { } ms ? $" ({ms} ms)" : "") + (outcome.RanBy is { } host ? $" by {host}" : "");
+            output.WriteLine($"{outcome.ActionId}{where}: {Words(outcome.Kind.ToString())}{took}" +
                 (outcome.Error is { } error ? $": {error}" : ""));
         }
 
@@ -36,14 +36,15 @@ internal sealed record DeployReport(IReadOnlyList<DeployOutcomeLine> Outcomes, I
         {
             a.ActionId + (a.Tenant.Length == 0 ? "" : $" [{a.Tenant}]"),
             a.Auto ? "auto" : "manual",
-            a.State.ToString().ToLowerInvariant(),
+            (a.Stage == PostDeployStage.BeforePost ? "before-post" : "after-post") + (a.Release is { } r ? " " + r : ""),
+            Words(a.State.ToString()),
             a.Attempts.ToString(CultureInfo.InvariantCulture),
             a.Started?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "",
             a.Duration is { } d ? $"{d.TotalSeconds:0.0} s" : "",
             a.RowsTotal is { } total ? $"{a.RowsDone:N0}/{total:N0}" : a.RowsDone > 0 ? $"{a.RowsDone:N0}" : "",
             (a.ErrorSummary ?? "") + (a.Declared ? "" : " (no longer declared)"),
         }).ToList();
-        string[] header = ["action", "run", "state", "attempts", "started", "took", "rows", "error"];
+        string[] header = ["action", "run", "stage", "state", "attempts", "started", "took", "rows", "error"];
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
         output.WriteLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
         foreach (var row in rows)
@@ -51,4 +52,8 @@ internal sealed record DeployReport(IReadOnlyList<DeployOutcomeLine> Outcomes, I
             output.WriteLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
         }
     }
+
+    /// <summary><c>NotNeeded</c> as <c>not-needed</c>: the words the journal and the docs use.</summary>
+    private static string Words(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

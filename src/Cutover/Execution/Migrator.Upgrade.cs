@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Cutover.Connections;
 using Cutover.Planning;
+using Cutover.Scripts;
 
 namespace Cutover.Execution;
 
@@ -61,6 +62,12 @@ public sealed partial class Migrator
                 var rows = read ?? [];
                 var dryPlan = Planner.Plan(Scripts, rows, options.Plan);
                 ThrowIfRefused(dryPlan);
+                if (dryPlan.Steps.Any(s => s.Phase == Phase.Post))
+                {
+                    // The real run would stop at the gate; a dry run says so rather than promise the post phase.
+                    await ThrowIfGateClosedAsync(options, [], cancellationToken).ConfigureAwait(false);
+                }
+
                 return new ApplyResult(dryPlan, [], true, _time.GetElapsedTime(started));
             }
 
@@ -98,8 +105,17 @@ public sealed partial class Migrator
                     new LockTimeoutRetry(_options.RetryDelay, _options.MaxRetryDelay, new Random()), _time, _logger);
                 var appliedBy = AppliedBy(connection);
                 var applied = ImmutableArray.CreateBuilder<AppliedScript>(plan.Steps.Length);
+                var gatePassed = false;
                 foreach (var script in plan.Steps)
                 {
+                    if (script.Phase == Phase.Post && !gatePassed)
+                    {
+                        // Asked under the deploy lock, right before the first post-migration, so that with --phase all
+                        // the pre-migrations of this run are in and a gate sees the database the post phase would.
+                        await ThrowIfGateClosedAsync(options, applied.ToImmutable(), cancellationToken).ConfigureAwait(false);
+                        gatePassed = true;
+                    }
+
                     if (await runner.ApplyAsync(connection, script, appliedBy, options.Progress, cancellationToken)
                             .ConfigureAwait(false) is { } done)
                     {
@@ -133,6 +149,21 @@ public sealed partial class Migrator
             $"migrated it: record what that tool ran with 'cutover adopt --from {Adoption.PreviousTools.CommandName(tool)} " +
             $"--history {table} --from-dir OLD_SCRIPTS', or pass --ignore-other-history to apply every script anyway; " +
             "nothing applied", []);
+    }
+
+    private static async Task ThrowIfGateClosedAsync(
+        UpgradeOptions options, ImmutableArray<AppliedScript> applied, CancellationToken cancellationToken)
+    {
+        var blockers = ImmutableArray.CreateBuilder<string>();
+        foreach (var gate in options.Gates.IsDefault ? [] : options.Gates)
+        {
+            blockers.AddRange(await gate.FindBlockersAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        if (blockers.Count > 0)
+        {
+            throw new PostPhaseGateClosedException(blockers.ToImmutable(), applied);
+        }
     }
 
     private static void ThrowIfRefused(MigrationPlan plan)

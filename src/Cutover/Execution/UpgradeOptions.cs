@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Cutover.Planning;
 
 namespace Cutover.Execution;
@@ -16,6 +17,11 @@ public sealed record UpgradeOptions
     /// migrated by that tool, and applying its scripts again would fail half-way or double them; adopt its history
     /// first (<see cref="Migrator.AdoptAsync"/>).</summary>
     public bool IgnoreOtherHistory { get; init; }
+
+    /// <summary>Conditions the post phase waits for (before-post actions, see Cutover.PostDeploy): asked before the run's
+    /// first post-migration; while any has a blocker the run stops there with
+    /// <see cref="PostPhaseGateClosedException"/>. None by default.</summary>
+    public ImmutableArray<IPostPhaseGate> Gates { get; init; } = [];
 
     /// <summary>Told when each script starts and ends, for live output; may be null.</summary>
     public IProgress<ScriptProgress>? Progress { get; init; }

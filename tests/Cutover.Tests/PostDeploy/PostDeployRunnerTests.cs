@@ -222,7 +222,7 @@ public sealed class PostDeployRunnerTests(ServerFixture fixture)
     public async Task Journal_honours_a_custom_schema_and_table_name()
     {
         await using var dataSource = await CreateAsync();
-        var options = new PostDeployOptions { JournalSchema = "ops \"x\"", JournalTable = "post deploy" };
+        var options = new PostDeployOptions { JournalTable = new("ops \"x\"", "post deploy") };
         var runner = PostDeployTestDatabase.CreateRunner(dataSource, Catalog, "test", options: options);
 
         await runner.DeployAsync(PostDeployRequest.For(PostDeployMode.One, ManualActions.Manual), cancellationToken: Ct);
