@@ -4,6 +4,7 @@ using Cutover.Tests;
 using Hangfire;
 using Hangfire.PostgreSql;
 using HangfireNode;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Cutover.Hangfire.Tests;
@@ -54,20 +55,42 @@ public sealed class HangfireDatabase : IAsyncDisposable
     }
 
     /// <summary>Starts a Hangfire server in this process, with its own data source, storage and executor.</summary>
-    public BackgroundJobServer StartNode(string name)
+    public BackgroundJobServer StartNode(string name, ILoggerFactory? loggerFactory = null)
     {
         var dataSource = NodeSettings.DataSource(ConnectionString, name);
-        var executor = new PostDeployExecutor(dataSource, NodeSettings.Catalog, NodeSettings.PostDeployOptions(name));
+        var executor = new PostDeployExecutor(
+            dataSource, NodeSettings.Catalog, NodeSettings.PostDeployOptions(name), loggerFactory: loggerFactory);
         var server = NodeSettings.StartServer(name, NodeSettings.Storage(ConnectionString), executor);
         _nodes.Add(dataSource);
         _nodes.Add(server);
         return server;
     }
 
+    /// <summary>Stops a node gracefully, as an application's shutdown does: Hangfire cancels its running jobs' tokens.</summary>
+    public void StopNode(BackgroundJobServer server)
+    {
+        _nodes.Remove(server);
+        server.Dispose();
+    }
+
     public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var command = Deployer.CreateCommand(sql);
         return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>The names of the states the one Hangfire job went through, in order.</summary>
+    public async Task<ImmutableArray<string>> JobHistoryAsync()
+    {
+        await using var command = Deployer.CreateCommand("SELECT name FROM hangfire.state ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var states = ImmutableArray.CreateBuilder<string>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            states.Add(reader.GetString(0));
+        }
+
+        return states.ToImmutable();
     }
 
     public async Task<PostDeployReportRow> JournalRowAsync(string actionId)
