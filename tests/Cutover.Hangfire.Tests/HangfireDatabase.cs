@@ -55,11 +55,11 @@ public sealed class HangfireDatabase : IAsyncDisposable
     }
 
     /// <summary>Starts a Hangfire server in this process, with its own data source, storage and executor.</summary>
-    public BackgroundJobServer StartNode(string name, ILoggerFactory? loggerFactory = null)
+    public BackgroundJobServer StartNode(string name, ILoggerFactory? loggerFactory = null, TimeSpan? lease = null)
     {
         var dataSource = NodeSettings.DataSource(ConnectionString, name);
         var executor = new PostDeployExecutor(
-            dataSource, NodeSettings.Catalog, NodeSettings.PostDeployOptions(name), loggerFactory: loggerFactory);
+            dataSource, NodeSettings.Catalog, NodeSettings.PostDeployOptions(name, lease), loggerFactory: loggerFactory);
         var server = NodeSettings.StartServer(name, NodeSettings.Storage(ConnectionString), executor);
         _nodes.Add(dataSource);
         _nodes.Add(server);

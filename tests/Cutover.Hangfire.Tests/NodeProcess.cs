@@ -7,7 +7,7 @@ public static class NodeProcess
 {
     private static readonly string s_program = Path.Combine(AppContext.BaseDirectory, "HangfireNode.dll");
 
-    public static Process Start(string connectionString, string name)
+    public static Process Start(string connectionString, string name, TimeSpan? lease = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -19,6 +19,10 @@ public static class NodeProcess
         start.ArgumentList.Add(s_program);
         start.ArgumentList.Add(connectionString);
         start.ArgumentList.Add(name);
+        if (lease is { } l)
+        {
+            start.ArgumentList.Add(l.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         // Keep the machine's libpq settings out of the tests.
         foreach (var key in new[] { "PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD", "PGSERVICE", "PGSERVICEFILE", "PGPASSFILE" })
         {

@@ -20,10 +20,10 @@ public static class NodeSettings
     public static PostDeployCatalog Catalog { get; } =
         PostDeployCatalog.FromTypes(typeof(CountedActions), typeof(BackfillActions));
 
-    public static PostDeployOptions PostDeployOptions(string hostName) => new()
+    public static PostDeployOptions PostDeployOptions(string hostName, TimeSpan? lease = null) => new()
     {
         HostName = hostName,
-        Lease = Lease,
+        Lease = lease ?? Lease,
         PollInterval = TimeSpan.FromMilliseconds(250),
     };
 
