@@ -56,6 +56,10 @@ internal sealed class PostDeployPlanner
             PostDeployMode.One or PostDeployMode.Once => [action!],
             _ => catalog.Actions,
         };
+        if (request.Stage is { } stage && action is null)
+        {
+            actions = [.. actions.Where(a => a.Stage == stage)];
+        }
 
         // An operator who names an action with --one means it; everything else spares a database born after the
         // action's release the old data fix it never needed.

@@ -9,6 +9,11 @@ public sealed record PostDeployRequest
     /// <summary>The action for <see cref="PostDeployMode.One"/> and <see cref="PostDeployMode.Once"/>.</summary>
     public string? ActionId { get; init; }
 
+    /// <summary><c>--stage</c>: with <see cref="PostDeployMode.Auto"/>, <see cref="PostDeployMode.All"/> and
+    /// <see cref="PostDeployMode.RetryFailed"/>, only the actions of this stage (between the phases:
+    /// <see cref="PostDeployStage.BeforePost"/>); null for every stage.</summary>
+    public PostDeployStage? Stage { get; init; }
+
     /// <summary><c>--tenant</c>: run for this tenant only.</summary>
     public string? Tenant { get; init; }
 

@@ -48,6 +48,12 @@ internal static class DeployCommand
             DefaultValueFactory = _ => TimeSpan.FromMinutes(10),
             CustomParser = result => Durations.Parse(result),
         };
+        var stage = new Option<string?>("--stage")
+        {
+            Description = "with --auto, --all or --retry-failed: only the actions of this stage (before-post between " +
+                "the phases, after-post after the post phase)",
+        };
+        stage.AcceptOnlyFromAmong("before-post", "after-post");
         var auto = new Option<bool>("--auto") { Description = "run the pending actions declared Auto = true" };
         var all = new Option<bool>("--all") { Description = "run every pending action" };
         var one = new Option<string?>("--one") { Description = "run this action now, even if it ran before" };
@@ -60,7 +66,7 @@ internal static class DeployCommand
         var allTenants = new Option<bool>("--all-tenants") { Description = "run for every tenant the tenant provider lists" };
         var command = new Command("deploy", "run post-deploy actions (C# code that runs once after a deploy)")
         {
-            connection, service, json, verbose, assemblies, table, migrationsTable, lease, lockWait, auto, all, one, once, skip, reset, retryFailed, report,
+            connection, service, json, verbose, assemblies, table, migrationsTable, lease, lockWait, stage, auto, all, one, once, skip, reset, retryFailed, report,
             tenant, allTenants,
         };
         command.SetAction((parseResult, ct) => Failures.GuardAsync(parseResult, parseResult.GetValue(json), async () =>
@@ -137,7 +143,19 @@ internal static class DeployCommand
                     var progress = parseResult.GetValue(json) ? null
                         : new BackfillProgressLine(output, !Console.IsOutputRedirected && output == Console.Out, TimeProvider.System);
                     var run = await runner.DeployAsync(
-                        new PostDeployRequest { Mode = mode, ActionId = actionId, Tenant = forTenant, AllTenants = everyTenant },
+                        new PostDeployRequest
+                        {
+                            Mode = mode,
+                            ActionId = actionId,
+                            Tenant = forTenant,
+                            AllTenants = everyTenant,
+                            Stage = parseResult.GetValue(stage) switch
+                            {
+                                "before-post" => PostDeployStage.BeforePost,
+                                "after-post" => PostDeployStage.AfterPost,
+                                _ => null,
+                            },
+                        },
                         progress, ct);
                     progress?.Finish();
                     result = DeployReport.From(run);

@@ -23,7 +23,7 @@ public sealed class PostPhaseGateClosedException : CutoverException
     private static string Describe(ImmutableArray<string> blockers, ImmutableArray<AppliedScript> applied) =>
         $"post phase refused: {blockers.Length} before-post action(s) have not succeeded:" + Environment.NewLine +
         string.Concat(blockers.Select(b => "  " + b + Environment.NewLine)) +
-        "run them first (cutover deploy --assembly APP.dll --all, or --one ID), or pass --ignore-gates; " +
+        "run them first (cutover deploy --assembly APP.dll --auto --stage before-post, or --one ID), or pass --ignore-gates; " +
         (applied.IsDefaultOrEmpty
             ? "nothing applied"
             : $"the {applied.Length} pre-migration(s) of this run stay applied, no post-migration was");
