@@ -130,4 +130,14 @@ public static class CutoverEventIds
     public const int SnapshotDropped = 8007;
     /// <summary>One configuration of a compatibility run finished.</summary>
     public const int CompatibilityRunFinished = 8008;
+
+    // Hosting 9xxx (Cutover.PostDeploy: AddCutover(...).MigrateOnStartup())
+    /// <summary>A host starts applying the pending pre-migrations before it starts its other services.</summary>
+    public const int StartupMigrationStarting = 9001;
+    /// <summary>A host applied the pending pre-migrations (possibly none) and goes on starting.</summary>
+    public const int StartupMigrationFinished = 9002;
+    /// <summary>The pre phase failed at start-up, so the host does not start.</summary>
+    public const int StartupMigrationFailed = 9003;
+    /// <summary>The host was stopped while the pre phase ran at start-up.</summary>
+    public const int StartupMigrationCancelled = 9004;
 }

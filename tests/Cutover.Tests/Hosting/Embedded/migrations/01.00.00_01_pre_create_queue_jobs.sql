@@ -1,0 +1,1 @@
+CREATE TABLE queue_jobs (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb NOT NULL);

@@ -1,0 +1,1 @@
+ALTER TABLE queue_jobs ADD COLUMN queued_at timestamptz NOT NULL DEFAULT now();

@@ -1,0 +1,1 @@
+ALTER TABLE queue_jobs ALTER COLUMN payload SET DEFAULT '{}';
