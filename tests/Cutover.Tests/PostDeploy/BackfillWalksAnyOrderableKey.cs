@@ -153,6 +153,7 @@ public sealed class BackfillWalksAnyOrderableKey(ServerFixture fixture)
         (await CountAsync(dataSource, "SELECT count(*) FROM events WHERE counter <> 1")).ShouldBe(0);
         spec.Results.ShouldHaveSingleItem().Batches.ShouldBe(60);
         var saved = await PostDeployTestDatabase.ScalarAsync<string>(dataSource, "SELECT cursor FROM cutover_post_deploy");
+        saved.ShouldEndWith("+02:00\",\"3000\"]", customMessage: "ISO 8601 with the session zone's summer offset");
         var last = JsonSerializer.Deserialize<string[]>(saved)!;
         (await PostDeployTestDatabase.ScalarAsync<bool>(dataSource,
             $"SELECT (timestamptz '{last[0]}', {last[1]}::bigint) = (SELECT created_at, id FROM events ORDER BY created_at DESC, id DESC LIMIT 1)"))
