@@ -7,21 +7,18 @@ namespace Cutover.PostDeploy;
 
 /// <summary>Walks a table by key range in batches, one transaction per batch, with the cursor saved in that same
 /// transaction so that a crash at any point neither repeats nor skips a batch.</summary>
+/// <remarks>The key's columns, their order and the cursor's form are <see cref="BackfillKeyset"/>'s.</remarks>
 internal sealed class Backfill
 {
     private readonly PostDeployContext _context;
     private readonly BackfillOptions _options;
     private readonly PostDeployRun _run;
-    private readonly string _table;
-    private readonly string _key;
 
     public Backfill(PostDeployContext context, BackfillOptions options)
     {
         _context = context;
         _options = options;
         _run = context.Run;
-        _table = SqlIdentifier.Quote(options.Schema, options.Table);
-        _key = SqlIdentifier.Quote(options.KeyColumn);
     }
 
     public async Task<BackfillResult> RunAsync(CancellationToken cancellationToken)
@@ -29,7 +26,6 @@ internal sealed class Backfill
         var time = _run.TimeProvider;
         var started = time.GetTimestamp();
         var resumed = _run.Claim.Cursor is not null;
-        var cursor = resumed ? long.Parse(_run.Claim.Cursor!, CultureInfo.InvariantCulture) : long.MinValue;
         var rowsDone = _run.Claim.RowsDone;
         var rowsTotal = _run.Claim.RowsTotal;
         long batches = 0, affected = 0;
@@ -38,9 +34,12 @@ internal sealed class Backfill
         var connection = await _context.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            // Through the batch's own connection, so that the tenant's search_path finds the table as batches will.
+            var keyset = await BackfillKeyset.ResolveAsync(connection, _options, cancellationToken).ConfigureAwait(false);
+            var cursor = keyset.ParseCursor(_run.Claim.Cursor);
             if (rowsTotal is null && _options.CountTotal)
             {
-                var remaining = await CountRemainingAsync(connection, cursor, cancellationToken).ConfigureAwait(false);
+                var remaining = await CountRemainingAsync(connection, keyset, cursor, cancellationToken).ConfigureAwait(false);
                 rowsTotal = rowsDone + remaining;
                 await SaveOutsideAsync(connection, null, rowsDone, rowsTotal, cancellationToken).ConfigureAwait(false);
             }
@@ -50,7 +49,7 @@ internal sealed class Backfill
             {
                 _run.ThrowIfStopRequested();
                 await ThrottleAsync(connection, cancellationToken).ConfigureAwait(false);
-                var batch = await RunBatchWithRetriesAsync(connection, cursor, rowsDone, rowsTotal, cancellationToken)
+                var batch = await RunBatchWithRetriesAsync(connection, keyset, cursor, rowsDone, rowsTotal, cancellationToken)
                     .ConfigureAwait(false);
                 retries += batch.Retries;
                 if (batch.Rows == 0)
@@ -58,7 +57,7 @@ internal sealed class Backfill
                     break;
                 }
 
-                cursor = batch.Upper;
+                cursor = batch.Last;
                 rowsDone += batch.Rows;
                 PostDeployInstruments.BackfillRows.Add(batch.Rows,
                     new KeyValuePair<string, object?>(PostDeployInstruments.Database, connection.Database));
@@ -71,8 +70,17 @@ internal sealed class Backfill
                 batches++;
                 affected += batch.Affected;
                 _run.Report(rowsDone, rowsTotal);
-                PostDeployLog.BackfillBatchCommitted(
-                    _context.Logger, _run.Claim.Item.ToString(), batch.Upper, rowsDone, batch.Rows);
+                if (keyset.IsInteger)
+                {
+                    PostDeployLog.BackfillBatchCommitted(
+                        _context.Logger, _run.Claim.Item.ToString(), BackfillKeyset.IntegerOf(batch.Last), rowsDone, batch.Rows);
+                }
+                else
+                {
+                    BackfillLog.BatchCommitted(
+                        _context.Logger, _run.Claim.Item.ToString(), keyset.FormatCursor(batch.Last!), rowsDone, batch.Rows);
+                }
+
                 if (_options.PauseBetweenBatches > TimeSpan.Zero)
                 {
                     await Task.Delay(_options.PauseBetweenBatches, time, cancellationToken).ConfigureAwait(false);
@@ -83,22 +91,33 @@ internal sealed class Backfill
         return new BackfillResult(rowsDone, batches, affected, retries, time.GetElapsedTime(started), resumed);
     }
 
-    private async Task<(int Rows, long Upper, long Affected, int Retries)> RunBatchWithRetriesAsync(
-        NpgsqlConnection connection, long cursor, long rowsDone, long? rowsTotal, CancellationToken cancellationToken)
+    private async Task<(int Rows, BackfillKey? Last, long Affected, int Retries)> RunBatchWithRetriesAsync(
+        NpgsqlConnection connection, BackfillKeyset keyset, BackfillKey? cursor, long rowsDone, long? rowsTotal,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                var (rows, upper, affected) = await RunBatchAsync(connection, cursor, rowsDone, rowsTotal, cancellationToken)
-                    .ConfigureAwait(false);
-                return (rows, upper, affected, attempt);
+                var (rows, last, affected) = await RunBatchAsync(
+                    connection, keyset, cursor, rowsDone, rowsTotal, cancellationToken).ConfigureAwait(false);
+                return (rows, last, affected, attempt);
             }
             catch (PostgresException e) when (attempt < _options.MaxBatchRetries &&
                 e.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected)
             {
                 // The batch rolled back whole, cursor included, so retrying it cannot process a row twice.
-                PostDeployLog.BackfillBatchRetry(_context.Logger, _run.Claim.Item.ToString(), cursor, e.SqlState, attempt + 1);
+                if (keyset.IsInteger)
+                {
+                    PostDeployLog.BackfillBatchRetry(
+                        _context.Logger, _run.Claim.Item.ToString(), BackfillKeyset.IntegerOf(cursor), e.SqlState, attempt + 1);
+                }
+                else
+                {
+                    BackfillLog.BatchRetry(_context.Logger, _run.Claim.Item.ToString(),
+                        cursor is null ? "(start)" : keyset.FormatCursor(cursor), e.SqlState, attempt + 1);
+                }
+
                 if (_options.BackoffDelay > TimeSpan.Zero)
                 {
                     await Task.Delay(_options.BackoffDelay, _run.TimeProvider, cancellationToken).ConfigureAwait(false);
@@ -107,8 +126,9 @@ internal sealed class Backfill
         }
     }
 
-    private async Task<(int Rows, long Upper, long Affected)> RunBatchAsync(
-        NpgsqlConnection connection, long cursor, long rowsDone, long? rowsTotal, CancellationToken cancellationToken)
+    private async Task<(int Rows, BackfillKey? Last, long Affected)> RunBatchAsync(
+        NpgsqlConnection connection, BackfillKeyset keyset, BackfillKey? cursor, long rowsDone, long? rowsTotal,
+        CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
@@ -121,24 +141,21 @@ internal sealed class Backfill
                 await setup.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            // The upper bound is the key of the batch's last row, found through the key's index; ranges therefore
-            // hold BatchSize rows however sparse the keys are.
             int rows;
-            long upper;
-            var bounds = new NpgsqlCommand($"""
-                SELECT count(*)::int, max(k)::bigint FROM (
-                    SELECT {_key} AS k FROM {_table} WHERE {_key} > @cursor ORDER BY {_key} LIMIT @batch_size) AS batch
-                """, connection, transaction);
+            BackfillKey? first = null, last = null;
+            var bounds = keyset.CreateNextBatchCommand(connection, transaction, cursor, _options.BatchSize);
             await using (bounds.ConfigureAwait(false))
             {
-                bounds.Parameters.AddWithValue("cursor", cursor);
-                bounds.Parameters.AddWithValue("batch_size", _options.BatchSize);
                 var reader = await bounds.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
                     await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                     rows = reader.GetInt32(0);
-                    upper = rows == 0 ? cursor : reader.GetInt64(1);
+                    if (rows > 0)
+                    {
+                        first = keyset.ReadKey(reader.GetString(1));
+                        last = keyset.ReadKey(reader.GetString(2));
+                    }
                 }
             }
 
@@ -148,24 +165,26 @@ internal sealed class Backfill
                 return (0, cursor, 0);
             }
 
+            var batch = keyset.IsInteger
+                ? new BackfillBatch(connection, transaction, BackfillKeyset.IntegerOf(cursor), BackfillKeyset.IntegerOf(last), rows)
+                : new BackfillBatch(connection, transaction, 0, 0, rows);
+            batch = batch with { First = first!, Last = last!, IntegerKey = keyset.IsInteger };
             long affected = 0;
             if (_options.BatchSql is { } sql)
             {
                 var work = new NpgsqlCommand(sql, connection, transaction);
                 await using (work.ConfigureAwait(false))
                 {
-                    work.Parameters.AddWithValue("lower", cursor);
-                    work.Parameters.AddWithValue("upper", upper);
+                    batch.AddKeyParameters(work);
                     affected = await work.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
             else
             {
-                await _options.ProcessBatch!(new BackfillBatch(connection, transaction, cursor, upper, rows), cancellationToken)
-                    .ConfigureAwait(false);
+                await _options.ProcessBatch!(batch, cancellationToken).ConfigureAwait(false);
             }
 
-            var newCursor = upper.ToString(CultureInfo.InvariantCulture);
+            var newCursor = keyset.FormatCursor(last!);
             if (_context.SharesJournalDatabase)
             {
                 // Same transaction as the batch: both commit or neither does. Fenced by the claim token, so a node
@@ -180,7 +199,7 @@ internal sealed class Backfill
                 await SaveOutsideAsync(null, newCursor, rowsDone + rows, rowsTotal, cancellationToken).ConfigureAwait(false);
             }
 
-            return (rows, upper, affected);
+            return (rows, last, affected);
         }
     }
 
@@ -201,12 +220,12 @@ internal sealed class Backfill
         }
     }
 
-    private async Task<long> CountRemainingAsync(NpgsqlConnection connection, long cursor, CancellationToken cancellationToken)
+    private static async Task<long> CountRemainingAsync(
+        NpgsqlConnection connection, BackfillKeyset keyset, BackfillKey? cursor, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand($"SELECT count(*) FROM {_table} WHERE {_key} > @cursor", connection);
+        var command = keyset.CreateCountCommand(connection, cursor);
         await using (command.ConfigureAwait(false))
         {
-            command.Parameters.AddWithValue("cursor", cursor);
             return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
     }
