@@ -38,8 +38,9 @@ public sealed class ThreeDeployersRunEachActionOnce(ServerFixture fixture)
         var report = await CliProcess.RunAsync(AppContext.BaseDirectory, "deploy", "-a", s_actions, "--report", "-c", connection);
 
         report.ExitCode.ShouldBe(0, report.ToString());
-        report.Output.ShouldContain("2026-11-action-07  auto  after-post  succeeded");
-        report.Output.ShouldContain("2026-11-action-08  auto  after-post  pending");
+        report.Output.ShouldMatch(@"(?m)^2026-11-action-07 +auto +after-post +succeeded ");
+        report.Output.ShouldMatch(@"(?m)^2026-11-action-08 +auto +after-post +pending ");
+        report.Output.ShouldMatch(@"(?m)^2026-12-backfill-items +manual +before-post 03\.00\.00 +pending ");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Reflection.Emit;
 using Cutover.Execution;
 using Cutover.Planning;
 using Cutover.PostDeploy;
@@ -161,7 +163,7 @@ public sealed class ReleasesAndGatesTests(ServerFixture fixture)
     [Fact]
     public async Task A_release_that_is_not_a_version_is_a_definition_error()
     {
-        var error = Should.Throw<PostDeployDefinitionException>(() => PostDeployCatalog.FromTypes(typeof(BadRelease)));
+        var error = Should.Throw<PostDeployDefinitionException>(() => PostDeployCatalog.FromTypes(EmitBadRelease()));
         error.Message.ShouldContain("Release = \"next\" is not a version");
     }
 
@@ -183,9 +185,17 @@ public sealed class ReleasesAndGatesTests(ServerFixture fixture)
         }
     }
 
-    private static class BadRelease
+    // Emitted rather than declared, so that the test assembly itself stays a valid catalog for the tests that load it.
+    private static Type EmitBadRelease()
     {
-        [PostDeploy("2026-bad", Release = "next")]
-        public static Task RunAsync(PostDeployContext context) => Task.CompletedTask;
+        var module = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("BadRelease"), AssemblyBuilderAccess.Run)
+            .DefineDynamicModule("BadRelease");
+        var type = module.DefineType("BadRelease", TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed);
+        var method = type.DefineMethod("Run", MethodAttributes.Public | MethodAttributes.Static, typeof(void), Type.EmptyTypes);
+        method.GetILGenerator().Emit(OpCodes.Ret);
+        method.SetCustomAttribute(new CustomAttributeBuilder(
+            typeof(PostDeployAttribute).GetConstructor([typeof(string)])!, ["2026-bad"],
+            [typeof(PostDeployAttribute).GetProperty(nameof(PostDeployAttribute.Release))!], ["next"]));
+        return type.CreateType();
     }
 }
