@@ -43,29 +43,30 @@ public sealed class BeforePostActionsGate : IPostPhaseGate
     {
         var rows = await new PostDeployJournal(_dataSource, _options).ReadIfExistsAsync(cancellationToken).ConfigureAwait(false);
         var declared = _catalog?.Actions ?? [];
-        var blockers = new List<string>();
-        foreach (var row in rows)
-        {
-            var stage = declared.FirstOrDefault(a => a.Id == row.ActionId)?.Stage ?? row.Stage;
-            if (stage == PostDeployStage.BeforePost && !LetsThrough(row.State))
-            {
-                blockers.Add(Describe(row.ActionId, row.Tenant, row.State, row.ErrorSummary));
-            }
-        }
-
+        var holding = rows
+            .Select(r => (Row: r, Action: declared.FirstOrDefault(a => a.Id == r.ActionId)))
+            .Where(x => (x.Action?.Stage ?? x.Row.Stage) == PostDeployStage.BeforePost && !LetsThrough(x.Row.State))
+            .ToList();
         var journaled = rows.Select(r => r.ActionId).ToHashSet(StringComparer.Ordinal);
-        var neverRun = declared.Where(a => a.Stage == PostDeployStage.BeforePost && !journaled.Contains(a.Id)).ToList();
-        if (neverRun.Count > 0)
-        {
-            var installed = neverRun.Any(a => a.Release is not null)
-                ? await InstalledRelease.ReadAsync(_dataSource, _options.MigrationsJournalTable, cancellationToken).ConfigureAwait(false)
-                : null;
-            blockers.AddRange(neverRun.Where(a => !a.IsNotNeededAt(installed))
-                .Select(a => Describe(a.Id, "", PostDeployState.Pending, "never run")));
-        }
+        var neverRecorded = declared.Where(a => a.Stage == PostDeployStage.BeforePost && !journaled.Contains(a.Id)).ToList();
 
+        // A release's fix that a fresh install never needs holds nothing back, recorded yet or not.
+        var installed = holding.Any(x => (x.Action?.Release ?? x.Row.Release) is not null) || neverRecorded.Any(a => a.Release is not null)
+            ? await InstalledRelease.ReadAsync(_dataSource, _options.MigrationsJournalTable, cancellationToken).ConfigureAwait(false)
+            : null;
+        var blockers = holding
+            .Where(x => !(x.Row.State == PostDeployState.Pending && x.Row.Attempts == 0 &&
+                          IsNotNeededAt(x.Action?.Release ?? x.Row.Release, installed)))
+            .Select(x => Describe(x.Row.ActionId, x.Row.Tenant, x.Row.State,
+                x.Row.Attempts == 0 && x.Row.State == PostDeployState.Pending ? "never run" : x.Row.ErrorSummary))
+            .Concat(neverRecorded.Where(a => !a.IsNotNeededAt(installed))
+                .Select(a => Describe(a.Id, "", PostDeployState.Pending, "never run")))
+            .ToList();
         return [.. blockers.Order(StringComparer.Ordinal)];
     }
+
+    private static bool IsNotNeededAt(string? release, Scripts.ScriptVersion? installed) =>
+        installed is { } at && Scripts.ScriptVersion.TryParse(release, out var version) && version.CompareTo(at) <= 0;
 
     private static bool LetsThrough(PostDeployState state) =>
         state is PostDeployState.Succeeded or PostDeployState.Skipped or PostDeployState.NotNeeded;

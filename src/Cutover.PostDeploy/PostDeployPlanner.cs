@@ -67,7 +67,11 @@ internal sealed class PostDeployPlanner
             ? []
             : await FindNotNeededAsync(actions, cancellationToken).ConfigureAwait(false);
         var now = _executor.TimeProvider.GetUtcNow();
-        await _executor.Journal.RegisterAsync(actions, tenants, now, cancellationToken).ConfigureAwait(false);
+        // Without tenants, every declared action is recorded (with its stage), not only the requested ones: the
+        // post phase's gate reads the journal, and the native binary has nothing else to learn before-post actions
+        // from. Per-tenant rows appear only when a request covers the tenant.
+        var registered = tenants is [""] && !_executor.Tenants.HasProvider ? catalog.Actions : actions;
+        await _executor.Journal.RegisterAsync(registered, tenants, now, cancellationToken).ConfigureAwait(false);
         var items = await _executor.Journal.RequestAsync(
             [.. actions.Select(a => a.Id).Except(notNeeded, StringComparer.Ordinal)], tenants, FromStates(request.Mode),
             notNeeded, now, cancellationToken).ConfigureAwait(false);

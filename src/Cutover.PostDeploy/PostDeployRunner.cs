@@ -62,6 +62,13 @@ public sealed class PostDeployRunner
     public async Task<ImmutableArray<PostDeployReportRow>> ReportAsync(CancellationToken cancellationToken = default)
     {
         await _executor.EnsureJournalAsync(cancellationToken).ConfigureAwait(false);
+        if (!_executor.Tenants.HasProvider)
+        {
+            // As a request does: the journal learns every declared action and its stage, for the post phase's gate.
+            await _executor.Journal.RegisterAsync(Catalog.Actions, [""], _executor.TimeProvider.GetUtcNow(), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         var rows = await _executor.Journal.ReadAsync(null, cancellationToken).ConfigureAwait(false);
         var report = rows.Select(r => new PostDeployReportRow(
             r.ActionId, r.Tenant, r.Description, r.Auto, r.State, r.Attempts, r.StartedAt, r.FinishedAt, r.Host,

@@ -105,6 +105,30 @@ public sealed class ReleasesAndGatesTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Any_deploy_records_the_before_post_actions_so_the_journal_alone_holds_the_post_phase()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var dataSource = fixture.Server.CreateDataSource(await PostDeployTestDatabase.CreateAsync(fixture));
+        var migrator = new Migrator(dataSource, Release3());
+        await migrator.UpgradeAsync(new UpgradeOptions { Plan = new PlanRequest(PhaseSelection.Pre) }, ct);
+
+        // Only the after-post actions ran; the before-post ones are recorded, with their stage, as never run.
+        await PostDeployTestDatabase.CreateRunner(dataSource, s_catalog, "node").DeployAsync(
+            new PostDeployRequest { Mode = PostDeployMode.All, Stage = PostDeployStage.AfterPost }, cancellationToken: ct);
+
+        var closed = await Should.ThrowAsync<PostPhaseGateClosedException>(() => migrator.UpgradeAsync(new UpgradeOptions
+        {
+            Plan = new PlanRequest(PhaseSelection.Post),
+            Gates = [new BeforePostActionsGate(dataSource)],
+        }, ct));
+        closed.Blockers.ShouldBe(
+        [
+            $"{ReleasedActions.BeforePostOfRelease3}: pending (never run)",
+            $"{ReleasedActions.BeforePostOfRelease2}: pending (never run)",
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task A_skipped_before_post_action_lets_the_post_phase_through()
     {
         var ct = TestContext.Current.CancellationToken;
