@@ -127,4 +127,16 @@ public static class CutoverEventIds
     public const int SnapshotDropped = 8007;
     /// <summary>One configuration of a compatibility run finished.</summary>
     public const int CompatibilityRunFinished = 8008;
+
+    // Fleet 9xxx
+    /// <summary>A fleet run started, resumed or was joined.</summary>
+    public const int FleetRunStarted = 9001;
+    /// <summary>A fleet target was upgraded.</summary>
+    public const int FleetTargetDone = 9002;
+    /// <summary>A fleet target failed; the run goes on within its failure budget.</summary>
+    public const int FleetTargetFailed = 9003;
+    /// <summary>A fleet target whose worker died is taken up again and checked against its own journal.</summary>
+    public const int FleetTargetResumed = 9004;
+    /// <summary>A fleet run stopped because more targets failed than its budget allows.</summary>
+    public const int FleetBudgetExceeded = 9005;
 }
