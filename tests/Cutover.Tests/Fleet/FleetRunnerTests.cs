@@ -39,6 +39,32 @@ public sealed class FleetRunnerTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Another_schemas_invalid_index_of_the_same_name_is_not_a_tenants_concurrent_build()
+    {
+        // What a tenant's CREATE INDEX CONCURRENTLY in progress looks like to its neighbours: an INVALID index of the
+        // same name in another schema. Neither a failure of their build, nor theirs to drop.
+        using var world = await FleetWorld.CreateAsync(fixture.Server, databases: 0, schemas: 3, Ct);
+        await using var app = fixture.Server.CreateDataSource(world.SchemaDatabase);
+        await using (var setup = app.CreateCommand(
+            "CREATE SCHEMA other; CREATE TABLE other.items (id int, name text); INSERT INTO other.items VALUES (1, 'a'), (2, 'a')"))
+        {
+            await setup.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using (var broken = app.CreateCommand("CREATE UNIQUE INDEX CONCURRENTLY items_name ON other.items (name)"))
+        {
+            await Should.ThrowAsync<PostgresException>(() => broken.ExecuteNonQueryAsync(Ct));
+        }
+
+        await using var runner = await FleetRunner.OpenAsync(world.FleetFile, await world.LoadScriptsAsync(Ct), Options(), cancellationToken: Ct);
+        var result = await runner.UpgradeAsync(new FleetUpgradeOptions { Phase = PhaseSelection.All }, Ct);
+
+        result.Succeeded.ShouldBeTrue(string.Join("\n", result.Targets));
+        await using var left = app.CreateCommand("SELECT count(*) FROM pg_indexes WHERE schemaname = 'other' AND indexname = 'items_name'");
+        ((long)(await left.ExecuteScalarAsync(Ct))!).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Schemas_of_one_database_do_not_share_a_deploy_lock()
     {
         using var world = await FleetWorld.CreateAsync(fixture.Server, databases: 0, schemas: 2, Ct);
