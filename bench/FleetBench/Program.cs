@@ -52,7 +52,7 @@ await server.CreateDatabaseAsync("fleet");
 await server.CreateDatabaseAsync("app");
 for (var i = 1; i <= databases; i++)
 {
-    await server.CreateDatabaseAsync($"tenant_{i:0000}");
+    await server.CreateDatabaseAsync($"tdb_{i:0000}");
 }
 
 for (var i = 1; i <= loopSample / 2; i++)
@@ -76,9 +76,9 @@ var fleetFile = Path.Combine(work, "fleet.yaml");
 File.WriteAllText(fleetFile, $"""
     control: "{server.ConnectionString("fleet")}"
     targets:
-      - databases: "SELECT datname FROM pg_database WHERE datname LIKE 'tenant\_%' ORDER BY datname"
+      - databases: "SELECT datname FROM pg_database WHERE datname LIKE 'tdb%' ORDER BY datname"
         server: "{server.ConnectionString()}"
-      - schemas: "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\_%' ORDER BY nspname"
+      - schemas: "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant%' ORDER BY nspname"
         connection: "{server.ConnectionString("app")}"
     """);
 var total = databases + schemas;
@@ -145,7 +145,7 @@ var post = await RunAsync("fleet", "upgrade", "--fleet", fleetFile, "--phase", "
 var journals = 0L;
 for (var i = 1; i <= databases; i++)
 {
-    journals += await ScalarAsync($"tenant_{i:0000}", "SELECT count(*) FROM cutover_migrations WHERE state = 'succeeded'");
+    journals += await ScalarAsync($"tdb_{i:0000}", "SELECT count(*) FROM cutover_migrations WHERE state = 'succeeded'");
 }
 
 for (var i = 1; i <= schemas; i++)
