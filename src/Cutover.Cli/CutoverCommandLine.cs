@@ -40,6 +40,7 @@ internal static class CutoverCommandLine
             CiCommand.Create(),
             CompatCommand.Create(),
             LintCommand.Create(),
+            FleetCommand.Create(),
         };
         return root;
     }

@@ -43,7 +43,8 @@ internal static class Failures
     public static int ExitCodeFor(CutoverException exception) => exception switch
     {
         ScriptParseException or CliInputException or ConnectionConfigurationException or
-            JournalSchemaNotFoundException or ForeignJournalTableException or PostDeployActionNotFoundException or PostDeployDefinitionException =>
+            JournalSchemaNotFoundException or ForeignJournalTableException or
+            Cutover.Fleet.FleetFileException or Cutover.Fleet.FleetRunNotFoundException or PostDeployActionNotFoundException or PostDeployDefinitionException =>
             ExitCodes.InputError,
         DatabaseUnavailableException or DeployLockTimeoutException => ExitCodes.Unavailable,
         _ => ExitCodes.Failed,

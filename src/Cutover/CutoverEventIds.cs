@@ -131,13 +131,25 @@ public static class CutoverEventIds
     /// <summary>One configuration of a compatibility run finished.</summary>
     public const int CompatibilityRunFinished = 8008;
 
-    // Hosting 9xxx (Cutover.PostDeploy: AddCutover(...).MigrateOnStartup())
+    // Fleet 9xxx
+    /// <summary>A fleet run started, resumed or was joined.</summary>
+    public const int FleetRunStarted = 9001;
+    /// <summary>A fleet target was upgraded.</summary>
+    public const int FleetTargetDone = 9002;
+    /// <summary>A fleet target failed; the run goes on within its failure budget.</summary>
+    public const int FleetTargetFailed = 9003;
+    /// <summary>A fleet target whose worker died is taken up again and checked against its own journal.</summary>
+    public const int FleetTargetResumed = 9004;
+    /// <summary>A fleet run stopped because more targets failed than its budget allows.</summary>
+    public const int FleetBudgetExceeded = 9005;
+
+    // Hosting 10xxx (Cutover.PostDeploy: AddCutover(...).MigrateOnStartup())
     /// <summary>A host starts applying the pending pre-migrations before it starts its other services.</summary>
-    public const int StartupMigrationStarting = 9001;
+    public const int StartupMigrationStarting = 10001;
     /// <summary>A host applied the pending pre-migrations (possibly none) and goes on starting.</summary>
-    public const int StartupMigrationFinished = 9002;
+    public const int StartupMigrationFinished = 10002;
     /// <summary>The pre phase failed at start-up, so the host does not start.</summary>
-    public const int StartupMigrationFailed = 9003;
+    public const int StartupMigrationFailed = 10003;
     /// <summary>The host was stopped while the pre phase ran at start-up.</summary>
-    public const int StartupMigrationCancelled = 9004;
+    public const int StartupMigrationCancelled = 10004;
 }

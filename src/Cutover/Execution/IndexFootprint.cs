@@ -36,14 +36,24 @@ internal sealed class IndexFootprint
     }
 
     /// <summary>True when <paramref name="index"/> is one this script builds, or a leftover of one it rebuilds.</summary>
-    public bool Covers(InvalidIndex index) => _targets.Any(t => t.Kind switch
+    public bool Covers(InvalidIndex index) => Covers(index, visibleOnly: false);
+
+    /// <summary>As <see cref="Covers(InvalidIndex)"/>; with <paramref name="visibleOnly"/>, an unqualified name
+    /// matches only an index whose table the connection's <c>search_path</c> finds: schemas of one database that run
+    /// the same script at once (tenant schemas) each build an index of that name, and one's build in progress is
+    /// INVALID until it ends.</summary>
+    public bool Covers(InvalidIndex index, bool visibleOnly) => _targets.Any(t => t.Kind switch
     {
-        TargetKind.Built => index.Name == t.Name && (t.Schema is null || index.Schema == t.Schema),
-        TargetKind.RebuiltIndex => IsRebuildCopy(index.Name, t.Name) && (t.Schema is null || index.Schema == t.Schema),
-        _ => index.Table == t.Name && (t.Schema is null || index.TableSchema == t.Schema) &&
+        TargetKind.Built => index.Name == t.Name && In(t.Schema, index.Schema, index, visibleOnly),
+        TargetKind.RebuiltIndex => IsRebuildCopy(index.Name, t.Name) && In(t.Schema, index.Schema, index, visibleOnly),
+        _ => index.Table == t.Name && In(t.Schema, index.TableSchema, index, visibleOnly) &&
              (index.Name.Contains("_ccnew", StringComparison.Ordinal) ||
               index.Name.Contains("_ccold", StringComparison.Ordinal)),
     });
+
+    // An index lives in its table's schema, so the table's visibility stands for an unqualified index name's too.
+    private static bool In(string? named, string actual, InvalidIndex index, bool visibleOnly) =>
+        named is null ? !visibleOnly || index.TableIsVisible : named == actual;
 
     private static bool IsRebuildCopy(string candidate, string rebuilt) =>
         candidate.StartsWith(rebuilt + "_ccnew", StringComparison.Ordinal) ||

@@ -15,13 +15,17 @@ public sealed record InvalidIndex(string Schema, string Name, string TableSchema
     /// <summary>The quoted, schema-qualified name, ready for <c>DROP INDEX CONCURRENTLY</c>.</summary>
     public string QualifiedName => SqlIdentifier.Quote(Schema, Name);
 
+    /// <summary>Whether its table is the one an unqualified name finds through the connection's
+    /// <c>search_path</c>: tells a tenant schema's index from another tenant's of the same name.</summary>
+    internal bool TableIsVisible { get; init; } = true;
+
     /// <summary>Every invalid index of the database, outside the system schemas.</summary>
     internal static async Task<ImmutableArray<InvalidIndex>> FindAllAsync(
         NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var command = new NpgsqlCommand(
             """
-            SELECT n.nspname, c.relname, tn.nspname, t.relname
+            SELECT n.nspname, c.relname, tn.nspname, t.relname, pg_table_is_visible(t.oid)
             FROM pg_index i
             JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace tn ON tn.oid = t.relnamespace
@@ -38,7 +42,7 @@ public sealed record InvalidIndex(string Schema, string Name, string TableSchema
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     found.Add(new InvalidIndex(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                        reader.GetString(3)));
+                        reader.GetString(3)) { TableIsVisible = reader.GetBoolean(4) });
                 }
 
                 return found.ToImmutable();

@@ -41,7 +41,7 @@ public sealed partial class Migrator
                     }
 
                     foreach (var index in await ScriptRunner.DropInvalidIndexesAsync(connection, script.Body,
-                                 _options.ClientTimeoutSeconds, cancellationToken).ConfigureAwait(false))
+                                 _options.ClientTimeoutSeconds, cancellationToken, _options.DefaultSchema is not null).ConfigureAwait(false))
                     {
                         ExecutionLog.InvalidIndexDropped(_logger, index.QualifiedName, name);
                         dropped.Add(index.QualifiedName);

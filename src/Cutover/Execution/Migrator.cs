@@ -122,13 +122,33 @@ public sealed partial class Migrator
         var connection = await DatabaseConnection.OpenAsync(_dataSource, cancellationToken).ConfigureAwait(false);
         connection.Notice += (_, args) =>
             ExecutionLog.ServerNotice(_logger, connection.Database, args.Notice.Severity, args.Notice.MessageText);
+        // If this process dies mid-script, the server would otherwise run the statement to its end while still
+        // holding the deploy lock and the script's locks; with client_connection_check_interval it notices the dead
+        // client within a second. The search_path of a schema target travels in the same round trip.
+        var settings = new List<string>(2);
         if (connection.PostgreSqlVersion.Major >= 14)
         {
-            // If this process dies mid-script, the server would otherwise run the statement to its end while still
-            // holding the deploy lock and the script's locks; with this it notices the dead client within a second.
-            var command = new NpgsqlCommand("SELECT set_config('client_connection_check_interval', '1000', false)", connection);
+            settings.Add("set_config('client_connection_check_interval', '1000', false)");
+        }
+
+        if (_options.DefaultSchema is not null)
+        {
+            settings.Add("set_config('search_path', $1, false)");
+        }
+
+        if (settings.Count > 0)
+        {
+            var command = new NpgsqlCommand("SELECT " + string.Join(", ", settings), connection);
             await using (command.ConfigureAwait(false))
             {
+                if (_options.DefaultSchema is { } schema)
+                {
+                    command.Parameters.Add(new NpgsqlParameter<string>
+                    {
+                        TypedValue = SqlIdentifier.Quote(schema) + ", public",
+                    });
+                }
+
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }

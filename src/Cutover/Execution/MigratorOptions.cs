@@ -35,6 +35,15 @@ public sealed record MigratorOptions
     /// transactional script and than most index builds. Raise it for index builds on very large tables.</remarks>
     public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>The schema unqualified names in scripts resolve to: every connection the migrator opens puts it first
+    /// on <c>search_path</c>, followed by <c>public</c>; null (the default) leaves the server's
+    /// <c>search_path</c>.</summary>
+    /// <remarks>For a database with a schema per tenant (<c>cutover fleet</c> schema targets): each tenant's scripts
+    /// create their tables in its schema, and its journal is usually <c>&lt;schema&gt;.cutover_migrations</c>. Set per
+    /// connection, not in the connection string, so that the tenants of one database share one pool (Npgsql resets
+    /// the session, <c>search_path</c> included, when a connection goes back to its pool).</remarks>
+    public string? DefaultSchema { get; init; }
+
     /// <summary>How long a run waits for another run's deploy lock; 10 minutes by default.</summary>
     public TimeSpan DeployLockWait { get; init; } = TimeSpan.FromMinutes(10);
 

@@ -155,6 +155,10 @@ internal sealed class ScriptRunner(
         }
     }
 
+    /// <summary>With a tenant schema first on search_path, an unqualified index name means that tenant's index only:
+    /// another tenant's build of the same name, in progress at this moment, is INVALID and not this script's.</summary>
+    private bool TenantSchema => options.DefaultSchema is not null;
+
     /// <summary>BEGIN, the timeouts and the journal row come before a script's statements in its batch.</summary>
     private const int HeaderCommands = 3;
 
@@ -233,7 +237,7 @@ internal sealed class ScriptRunner(
 
         // Statements that succeed can still leave an index unusable: IF NOT EXISTS skips the INVALID index an
         // interrupted build left. Success is recorded only when every index the script builds is valid.
-        var invalid = await FindInvalidIndexesAsync(connection, script.Body, cancellationToken).ConfigureAwait(false);
+        var invalid = await FindInvalidIndexesAsync(connection, script.Body, cancellationToken, TenantSchema).ConfigureAwait(false);
         if (!invalid.IsEmpty)
         {
             var failure = new InvalidIndexException(script.Location, invalid);
@@ -252,7 +256,7 @@ internal sealed class ScriptRunner(
 
     /// <summary>The INVALID indexes that the statements of <paramref name="sql"/> build or rebuild.</summary>
     internal static async Task<System.Collections.Immutable.ImmutableArray<InvalidIndex>> FindInvalidIndexesAsync(
-        NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string sql, CancellationToken cancellationToken, bool visibleOnly = false)
     {
         var footprint = IndexFootprint.Of(sql);
         if (footprint.IsEmpty)
@@ -261,15 +265,16 @@ internal sealed class ScriptRunner(
         }
 
         var all = await InvalidIndex.FindAllAsync(connection, cancellationToken).ConfigureAwait(false);
-        return [.. all.Where(footprint.Covers)];
+        return [.. all.Where(i => footprint.Covers(i, visibleOnly))];
     }
 
     /// <summary>Drops, each with <c>DROP INDEX CONCURRENTLY</c> (so outside a transaction), the INVALID indexes that
     /// the statements of <paramref name="sql"/> build or rebuild, and returns them.</summary>
     internal static async Task<System.Collections.Immutable.ImmutableArray<InvalidIndex>> DropInvalidIndexesAsync(
-        NpgsqlConnection connection, string sql, int timeoutSeconds, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string sql, int timeoutSeconds, CancellationToken cancellationToken,
+        bool visibleOnly = false)
     {
-        var invalid = await FindInvalidIndexesAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+        var invalid = await FindInvalidIndexesAsync(connection, sql, cancellationToken, visibleOnly).ConfigureAwait(false);
         foreach (var index in invalid)
         {
             await ExecuteAsync(connection, new NpgsqlBatchCommand("DROP INDEX CONCURRENTLY IF EXISTS " + index.QualifiedName),
@@ -296,7 +301,7 @@ internal sealed class ScriptRunner(
                 // concurrent index build can time out after it created its index (lock_timeout also bounds its waits
                 // for older transactions): the INVALID index it left must go, or the retry would trip over it.
                 await DropInvalidIndexesAsync(connection, statements.TextOf(index), options.ClientTimeoutSeconds,
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken, TenantSchema).ConfigureAwait(false);
 
                 CutoverInstruments.LockTimeoutRetries.Add(1, new KeyValuePair<string, object?>(CutoverInstruments.Database, connection.Database));
                 var delay = retry.DelayBefore(attempt);

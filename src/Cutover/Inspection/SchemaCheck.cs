@@ -128,6 +128,9 @@ public sealed class SchemaCheck
 
     private Migrator Migrator(NpgsqlDataSource dataSource, MigrationSet scripts) =>
         new(dataSource, scripts,
-            new MigratorOptions { JournalTable = _options.JournalTable, CreateMissingJournalSchema = true },
+            new MigratorOptions
+            {
+                JournalTable = _options.JournalTable, CreateMissingJournalSchema = true, DefaultSchema = _options.DefaultSchema,
+            },
             _loggerFactory.CreateLogger<Migrator>());
 }

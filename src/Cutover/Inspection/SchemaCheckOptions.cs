@@ -13,4 +13,9 @@ public sealed record SchemaCheckOptions
 
     /// <summary>The migration journal of the target, for <see cref="SchemaCheck.CompareWithJournalAsync"/>.</summary>
     public JournalTableName JournalTable { get; init; } = JournalTableName.Default;
+
+    /// <summary>The schema the migrations' unqualified names resolve to in the databases the check builds (a tenant
+    /// schema, see <see cref="Execution.MigratorOptions.DefaultSchema"/>); null for the server's
+    /// <c>search_path</c>.</summary>
+    public string? DefaultSchema { get; init; }
 }
