@@ -93,7 +93,18 @@ public sealed class UpgradeTelemetryTests(ServerFixture fixture)
             RetryDelay = TimeSpan.FromMilliseconds(10),
             MaxRetryDelay = TimeSpan.FromMilliseconds(20),
         }).UpgradeAsync(new UpgradeOptions { Plan = new PlanRequest(PhaseSelection.All) }, ct);
-        await Task.Delay(500, ct);
+        // Commit only once the script is seen waiting on the lock, and longer than its lock timeout after that: at
+        // least one attempt has then timed out, however slowly the run started on a busy machine.
+        await using (var waiting = dataSource.CreateCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))
+        {
+            while ((long)(await waiting.ExecuteScalarAsync(ct))! == 0)
+            {
+                await Task.Delay(10, ct);
+            }
+        }
+
+        await Task.Delay(300, ct);
         await transaction.CommitAsync(ct);
         var attempts = (await upgrade).Applied.Single().Attempts;
 
