@@ -9,12 +9,8 @@ internal static partial class HangfireLog
         "Queued {Count} post-deploy action runs as Hangfire jobs on queue {Queue}")]
     public static partial void ActionsQueued(ILogger logger, int count, string queue);
 
-    // The executor has logged the refused claim (same event id); these say what the Hangfire job does about it.
-    [LoggerMessage(CutoverEventIds.PostDeployActionNotClaimed, LogLevel.Debug,
-        "{Item} is running under a claim of {Host}; the Hangfire job waits for that claim to finish or lapse")]
-    public static partial void WaitingForClaim(ILogger logger, string item, string? host);
-
+    // The executor has logged the wait (its own event id); this says what the Hangfire job does about it.
     [LoggerMessage(CutoverEventIds.PostDeployActionNotClaimed, LogLevel.Information,
-        "{Item} is still held by {Host}, which kept its claim alive for a whole lease; the Hangfire job leaves it to that node")]
-    public static partial void LeftToLiveClaim(ILogger logger, string item, string? host);
+        "{Item}: {Detail}; a node that keeps its claim alive for a whole lease is live, so the Hangfire job leaves the action to it")]
+    public static partial void LeftToLiveClaim(ILogger logger, string item, string? detail);
 }

@@ -25,7 +25,6 @@ public static class HangfirePostDeployServiceCollectionExtensions
             provider.GetService<ILogger<HangfirePostDeployScheduler>>()));
         services.TryAddTransient(provider => new PostDeployJob(
             provider.GetRequiredService<PostDeployExecutor>(),
-            provider.GetService<TimeProvider>(),
             provider.GetService<ILogger<PostDeployJob>>()));
         return services;
     }

@@ -21,22 +21,16 @@ namespace Cutover.Hangfire;
 public sealed class PostDeployJob
 {
     private readonly PostDeployExecutor _executor;
-    private readonly PostDeployRunner _journalReader;
-    private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
     /// <summary>Creates the job over this node's executor.</summary>
     /// <param name="executor">Claims, runs and records actions against this node's journal database.</param>
-    /// <param name="timeProvider">The clock for waiting on another node's claim; the system clock when null.</param>
     /// <param name="logger">Logs waits for another node's claim.</param>
     public PostDeployJob(
-        PostDeployExecutor executor, TimeProvider? timeProvider = null, ILogger<PostDeployJob>? logger = null)
+        PostDeployExecutor executor, ILogger<PostDeployJob>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(executor);
         _executor = executor;
-        // Reading an action's state is the runner's report; the runner's default (inline) scheduler is never used.
-        _journalReader = new PostDeployRunner(executor);
-        _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<PostDeployJob>.Instance;
     }
 
@@ -45,8 +39,8 @@ public sealed class PostDeployJob
     /// <param name="tenant">The tenant's name; empty when the action does not run per tenant.</param>
     /// <param name="cancellationToken">Hangfire's shutdown token (Hangfire passes it in; enqueue with
     /// <see cref="CancellationToken.None"/>).</param>
-    /// <remarks>When another node's claim refuses this one and the action is still running, the job keeps trying for
-    /// one lease (<see cref="PostDeployOptions.Lease"/>, every <see cref="PostDeployOptions.PollInterval"/>): a claim
+    /// <remarks>When another node's claim refuses this one and the action is still running, the job waits for up to
+    /// one lease (<see cref="PostDeployOptions.Lease"/>, <see cref="PostDeployExecutor.RunToEndAsync"/>): a claim
     /// left by a dead server lapses within that time and this job takes the action over from its cursor, even when
     /// Hangfire re-fetched the dead server's job before the lease ran out; a claim renewed all that time belongs
     /// to a live node, whose own job finishes the action.</remarks>
@@ -59,52 +53,26 @@ public sealed class PostDeployJob
         ArgumentNullException.ThrowIfNull(actionId);
         var item = new PostDeployWorkItem(actionId, tenant ?? "");
         var options = _executor.Options;
-        var waitUntil = (DateTimeOffset?)null;
-        while (true)
+        // One lease (and a poll) is long enough for a dead server's claim to lapse, and no longer: a claim renewed
+        // all that time belongs to a live node, whose own job finishes the action.
+        var outcome = await _executor.RunToEndAsync(item, null, options.Lease + options.PollInterval, cancellationToken)
+            .ConfigureAwait(false);
+        switch (outcome.Kind)
         {
-            var outcome = await _executor.ExecuteAsync(item, null, cancellationToken).ConfigureAwait(false);
-            switch (outcome.Kind)
-            {
-                case PostDeployOutcomeKind.NotClaimed:
-                    break;
-                case PostDeployOutcomeKind.Released:
-                    // Handed back on shutdown: ending by cancellation makes Hangfire re-queue the job (it does so
-                    // only for an OperationCanceledException while its server stops), and the next server resumes
-                    // from the cursor.
-                    cancellationToken.ThrowIfCancellationRequested();
-                    return;
-                case PostDeployOutcomeKind.Failed:
-                    // Recorded in the journal already; failing the job makes it visible in Hangfire too.
-                    throw new PostDeployJobFailedException(item, outcome.ErrorSummary);
-                default:
-                    return;
-            }
-
-            var row = await ReadAsync(item, cancellationToken).ConfigureAwait(false);
-            if (row?.State != PostDeployState.Running)
-            {
-                // Finished (or stopped, skipped, handed back) by someone else: nothing left for this job.
+            case PostDeployOutcomeKind.Released:
+                // Handed back on shutdown: ending by cancellation makes Hangfire re-queue the job (it does so only for
+                // an OperationCanceledException while its server stops), and the next server resumes from the cursor.
+                cancellationToken.ThrowIfCancellationRequested();
                 return;
-            }
-
-            var now = _timeProvider.GetUtcNow();
-            waitUntil ??= now + options.Lease + options.PollInterval;
-            if (now >= waitUntil)
-            {
-                HangfireLog.LeftToLiveClaim(_logger, item.ToString(), row.Host);
+            case PostDeployOutcomeKind.Failed when outcome.RanBy is null:
+                // Recorded in the journal already; failing the job makes it visible in Hangfire too. A failure of
+                // another node's run belongs to that node's job.
+                throw new PostDeployJobFailedException(item, outcome.ErrorSummary);
+            case PostDeployOutcomeKind.HeldElsewhere:
+                HangfireLog.LeftToLiveClaim(_logger, item.ToString(), outcome.ErrorSummary);
                 return;
-            }
-
-            HangfireLog.WaitingForClaim(_logger, item.ToString(), row.Host);
-            await Task.Delay(options.PollInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
+            default:
+                return;
         }
-    }
-
-    private async Task<PostDeployReportRow?> ReadAsync(PostDeployWorkItem item, CancellationToken cancellationToken)
-    {
-        var report = await _journalReader.ReportAsync(cancellationToken).ConfigureAwait(false);
-        return report.FirstOrDefault(r =>
-            string.Equals(r.ActionId, item.ActionId, StringComparison.Ordinal)
-            && string.Equals(r.Tenant, item.Tenant, StringComparison.Ordinal));
     }
 }

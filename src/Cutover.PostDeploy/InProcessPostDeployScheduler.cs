@@ -25,7 +25,7 @@ internal sealed class InProcessPostDeployScheduler : IPostDeployScheduler
         foreach (var item in items)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            outcomes.Add(await _executor.RunToEndAsync(item, progress, cancellationToken).ConfigureAwait(false));
+            outcomes.Add(await _executor.RunToEndAsync(item, progress, null, cancellationToken).ConfigureAwait(false));
         }
 
         return outcomes.MoveToImmutable();

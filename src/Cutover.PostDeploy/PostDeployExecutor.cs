@@ -115,14 +115,21 @@ public sealed partial class PostDeployExecutor
     /// <summary>Runs one requested item to an end, as <c>cutover deploy</c> does: claims and runs it; while another
     /// node holds a live claim, waits for that node to finish (and reports how it ended) or for its lease to lapse
     /// (and takes the action over, resuming from its cursor), at most <see cref="PostDeployOptions.ClaimWait"/>.</summary>
+    /// <param name="item">The action and tenant.</param>
+    /// <param name="progress">Receives progress reports while this node runs it.</param>
+    /// <param name="claimWait">How long to wait for another node's claim; <see cref="PostDeployOptions.ClaimWait"/>
+    /// when null. A job scheduler's duplicate firing waits one lease: long enough to take over from a dead node, not
+    /// to sit beside a live one.</param>
+    /// <param name="cancellationToken">Cancel to shut down: a running action hands its claim back.</param>
     /// <returns>The outcome; <see cref="PostDeployOutcomeKind.HeldElsewhere"/> when the other node still held the
     /// claim at the end of the wait.</returns>
     public async Task<PostDeployOutcome> RunToEndAsync(
-        PostDeployWorkItem item, IProgress<PostDeployProgress>? progress = null,
+        PostDeployWorkItem item, IProgress<PostDeployProgress>? progress = null, TimeSpan? claimWait = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var deadline = TimeProvider.GetUtcNow() + Options.ClaimWait;
+        var patience = claimWait ?? Options.ClaimWait;
+        var deadline = TimeProvider.GetUtcNow() + patience;
         NpgsqlConnection? listener = null;
         try
         {
@@ -147,7 +154,7 @@ public sealed partial class PostDeployExecutor
                 {
                     return new PostDeployOutcome(item, PostDeployOutcomeKind.HeldElsewhere, null,
                         $"still claimed by {row.Host ?? "another node"} (claim expires {row.ClaimExpiresAt:u}) after waiting " +
-                        $"{Options.ClaimWait}");
+                        $"{patience}");
                 }
 
                 if (!announced && row.State == PostDeployState.Running)
