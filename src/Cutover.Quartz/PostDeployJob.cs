@@ -26,14 +26,17 @@ public sealed class PostDeployJob : IJob
             data[QuartzPostDeployScheduler.ActionIdKey] as string
                 ?? throw new JobExecutionException($"job {context.JobDetail.Key} has no action id"),
             data[QuartzPostDeployScheduler.TenantKey] as string ?? "");
-        var outcome = await executor.ExecuteAsync(item, null, cancellationToken).ConfigureAwait(false);
+        // A refused claim is waited on for one lease: long enough for a dead node's claim to lapse (Quartz recovers
+        // its firing on another node, which then takes the action over from the cursor), not to sit beside a live one.
+        var outcome = await executor.RunToEndAsync(
+            item, null, executor.Options.Lease + executor.Options.PollInterval, cancellationToken).ConfigureAwait(false);
         switch (outcome.Kind)
         {
             case PostDeployOutcomeKind.Released:
                 // Handed back on shutdown: stopping by cancellation lets Quartz recover the firing on another node.
                 cancellationToken.ThrowIfCancellationRequested();
                 break;
-            case PostDeployOutcomeKind.Failed:
+            case PostDeployOutcomeKind.Failed when outcome.RanBy is null:
                 // Recorded in the journal already; failing the firing makes it visible in Quartz too. No refire:
                 // `cutover deploy --retry-failed` is the way to run it again.
                 throw new JobExecutionException($"{item}: {outcome.ErrorSummary}");
